@@ -1,0 +1,1 @@
+Console.WriteLine("Crm.Benchmarks: suites arrive with the benchmarks issue.");
