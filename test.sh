@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 crm_prerequisites tests
+crm_install_conformance_tools
 
 dotnet build Crm.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 log=$(mktemp)

@@ -1,7 +1,9 @@
 using Crm.Api.Hosting;
 using Npgsql;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the program's folder, so appsettings.json is found whatever the working
+// directory; relative data paths (.crm) still resolve against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");

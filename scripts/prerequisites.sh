@@ -41,6 +41,26 @@ crm_ensure_dotnet() {
   fi
 }
 
+crm_ensure_node() {
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 && return 0
+  if command -v apt-get >/dev/null 2>&1; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "node and npm not found: installing them from the OS packages..." >&2
+    $sudo apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq nodejs npm >&2
+    return 0
+  fi
+  echo "node and npm are missing: install Node.js 18+ (the conformance tests run graphql-js tools)." >&2
+  return 1
+}
+
+# The conformance tools (graphql-http audit, graphql-js) from the committed lock file.
+crm_install_conformance_tools() {
+  crm_ensure_node
+  (cd conformance && npm ci --no-audit --no-fund --loglevel=error >&2)
+}
+
 # crm_prerequisites service|tests: the local cluster is needed unless a server is configured.
 crm_prerequisites() {
   crm_ensure_dotnet
