@@ -1,5 +1,12 @@
+using Crm.Api.Auth;
+using Crm.Api.Cli;
 using Crm.Api.Hosting;
 using Npgsql;
+
+if (Verbs.IsVerb(args))
+{
+    return Verbs.Run(args);
+}
 
 // The content root is the program's folder, so appsettings.json is found whatever the working
 // directory; relative data paths (.crm) still resolve against the working directory.
@@ -11,15 +18,22 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.Services.AddCrmDatabase();
 builder.Services.AddCrmHealthChecks();
+builder.Services.AddCrmAuth(builder.Configuration);
 
 var app = builder.Build();
 
-// Resolve the database at start-up so a missing PostgreSQL is reported now, clearly, not on the first request.
+// Resolve the database and the signing key at start-up so a problem is reported now, clearly,
+// not on the first request.
 app.Services.GetRequiredService<NpgsqlDataSource>();
+app.Services.GetRequiredService<TokenIssuer>();
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapCrmHealth();
+app.MapCrmAuth();
 
 app.Run();
+return 0;
 
 /// <summary>The host's entry point, visible to the tests' WebApplicationFactory.</summary>
 public partial class Program;

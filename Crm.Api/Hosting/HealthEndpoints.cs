@@ -21,12 +21,12 @@ public static class HealthEndpoints
         {
             Predicate = _ => false,
             ResponseWriter = WriteAsync,
-        });
+        }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteAsync,
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 

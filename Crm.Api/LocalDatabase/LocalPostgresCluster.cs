@@ -329,7 +329,9 @@ public sealed class LocalPostgresCluster
 
     private static async Task EnsureDatabaseAsync(string adminConnectionString, string database, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(adminConnectionString);
+        // Unpooled: a pooled connection would outlive a restart of the server and fail the next start.
+        var unpooled = new NpgsqlConnectionStringBuilder(adminConnectionString) { Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(unpooled);
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
         exists.Parameters.Add(new NpgsqlParameter { Value = database });

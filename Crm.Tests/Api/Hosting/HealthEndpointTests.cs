@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Crm.Api.LocalDatabase;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Crm.Tests.Infrastructure;
 using Npgsql;
 
 namespace Crm.Tests.Api.Hosting;
@@ -34,11 +34,10 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    private WebApplicationFactory<Program> Host() =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("ConnectionStrings:Crm", _instance.ConnectionString));
+    private ApiFactory Host() => new(_instance.ConnectionString);
 
     [Fact]
-    public async Task Live_AnswersOk_WhenTheProcessIsUp()
+    public async Task Live_AnswersOk_WithoutAToken_WhenTheProcessIsUp()
     {
         await using var host = Host();
         using var response = await host.CreateClient().GetAsync(new Uri("/health/live", UriKind.Relative));

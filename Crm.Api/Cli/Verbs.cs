@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace Crm.Api.Cli;
+
+/// <summary>
+/// The verbs after <c>./run.sh</c> (<c>token</c>, …). Anything else — no arguments, or host options
+/// such as <c>--urls</c> — runs the service.
+/// </summary>
+public static class Verbs
+{
+    private static readonly string[] Names = ["token"];
+
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && (Names.Contains(args[0], StringComparer.Ordinal) || args[0] is "--help" or "-h" or "help");
+
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("Crm, the customer record service. Without a verb, ./run.sh serves the API.")
+        {
+            TokenVerb.Create(),
+        };
+        return root.Parse(args is ["help", ..] ? ["--help"] : args).Invoke();
+    }
+}
