@@ -102,7 +102,8 @@ internal sealed class CommandScript
             23 => new PresentOffer(customerId, id, (OfferKind)(step.Pick % 4), null, "offer", step.Pick % 3 == 0 ? _now.AddHours(step.Pick) : null, null, actor, _now),
             24 => new AcceptOffer(customerId, id, actor, _now),
             25 => new DeclineOffer(customerId, id, "no", actor, _now),
-            26 => new EraseCustomerData(customerId, step.Pick == 0 ? "" : "request", actor, _now),
+            // Erasure ends the customer's history, so most attempts are made to fail (blank reason).
+            26 => new EraseCustomerData(customerId, step.Pick == 11 ? "request" : "", actor, _now),
             _ => new RecordAbandonedContact(step.Pick % 5 == 0 ? "Sales" : "Support", id, (Channel)(step.Pick % 6), _now.AddSeconds(-step.Pick * 20), step.Pick * 20 - 20, null, null, actor, _now),
         };
     }

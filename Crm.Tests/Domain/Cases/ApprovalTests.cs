@@ -75,6 +75,30 @@ public sealed class ApprovalTests
     }
 
     [Fact]
+    public void GivenOpenCase_WhenRequestedRemedyHasNoReason_ThenReasonRequired()
+    {
+        Given.Case(Opened()).When(Request(RemedyProposal.Refund(Eur(200m), " "))).ThenError(DomainErrors.RemedyReasonRequired);
+    }
+
+    [Fact]
+    public void GivenOpenCase_WhenRequestedAdjustmentSaysNothing_ThenAdjustmentRequired()
+    {
+        Given.Case(Opened()).When(Request(RemedyProposal.ServiceAdjustment("", Eur(200m), "Outage"))).ThenError(DomainErrors.RemedyAdjustmentRequired);
+    }
+
+    [Fact]
+    public void GivenOpenCase_WhenRequestIdIsEmpty_ThenIdEmpty()
+    {
+        Given.Case(Opened()).When(Request(requestId: Guid.Empty)).ThenError(DomainErrors.CommandIdEmpty);
+    }
+
+    [Fact]
+    public void GivenOpenCase_WhenRequestedRemedyKindIsUndefined_ThenValueUndefined()
+    {
+        Given.Case(Opened()).When(Request(Refund200 with { Kind = (RemedyKind)5 })).ThenError(DomainErrors.CommandValueUndefined);
+    }
+
+    [Fact]
     public void GivenClosedCase_WhenApprovalRequested_ThenCaseClosed()
     {
         Given.Case(Opened(), Resolved(), Closed()).When(Request()).ThenError(DomainErrors.CaseClosed);
@@ -159,6 +183,12 @@ public sealed class ApprovalTests
         Given.Case(Opened(), ApprovalRequested(60m))
             .When(Approve(Actors.OtherAgent))
             .ThenError(DomainErrors.ApprovalOverAuthority);
+    }
+
+    [Fact]
+    public void GivenPendingRequest_WhenApprovedWithAnEmptyRemedyId_ThenIdEmpty()
+    {
+        Given.Case(Opened(), ApprovalRequested(200m)).When(Approve(remedyId: Guid.Empty)).ThenError(DomainErrors.CommandIdEmpty);
     }
 
     [Fact]

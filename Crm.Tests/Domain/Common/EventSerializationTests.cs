@@ -3,6 +3,7 @@ using Crm.Domain.Cases;
 using Crm.Domain.Common;
 using Crm.Domain.Customers;
 using Crm.Domain.Queues;
+using FsCheck;
 using FsCheck.Fluent;
 
 namespace Crm.Tests.Domain.Common;
@@ -20,7 +21,7 @@ public sealed class EventSerializationTests
         yield return CaseHistory.ApprovalRequested(200m);
         yield return CaseHistory.Refund(10m) with { ApprovalRequestId = CaseHistory.RequestId };
         yield return new ContactAbandoned("Billing", Times.T0, Actors.System, CaseHistory.RemedyId, Channel.Phone, Times.T0, 0, null, null);
-        foreach (var steps in CommandScript.Scripts.Sample(40, 30))
+        foreach (var steps in CommandScript.Scripts.Sample(40, new Rnd(42UL), 30))
         {
             foreach (var e in ScriptedEvents(steps))
             {

@@ -56,6 +56,18 @@ public sealed class OfferTests
     }
 
     [Fact]
+    public void GivenConsentingCustomer_WhenOfferKindIsUndefined_ThenValueUndefined()
+    {
+        Given.Customer(Registered(), ConsentGiven()).When(Present((OfferKind)4)).ThenError(DomainErrors.CommandValueUndefined);
+    }
+
+    [Fact]
+    public void GivenConsentingCustomer_WhenOfferLinksAnEmptyCaseId_ThenIdEmpty()
+    {
+        Given.Customer(Registered(), ConsentGiven()).When(Present() with { CaseId = Guid.Empty }).ThenError(DomainErrors.CommandIdEmpty);
+    }
+
+    [Fact]
     public void GivenErasedCustomer_WhenOfferPresented_ThenCustomerErased()
     {
         Given.Customer(Registered(), ConsentGiven(), Erased()).When(Present() with { Now = Times.Hours(2) }).ThenError(DomainErrors.CustomerErased);

@@ -68,6 +68,12 @@ public sealed class ProductAndSubscriptionTests
     }
 
     [Fact]
+    public void GivenRegisteredCustomer_WhenPlanIsOverlong_ThenTextTooLong()
+    {
+        Given.Customer(Registered()).When(RegisterKettle() with { Plan = new string('p', TextLimits.Line + 1) }).ThenError(DomainErrors.TextTooLong);
+    }
+
+    [Fact]
     public void GivenRegisteredCustomer_WhenProductIdIsEmpty_ThenIdEmpty()
     {
         Given.Customer(Registered()).When(RegisterKettle(productId: Guid.Empty)).ThenError(DomainErrors.CommandIdEmpty);

@@ -104,6 +104,24 @@ public sealed class AbandonedContactTests
         Given.Queue().When(Record(contactId: Guid.Empty)).ThenError(DomainErrors.CommandIdEmpty);
     }
 
+    [Fact]
+    public void GivenNewQueue_WhenCallerAddressIsOverlong_ThenTextTooLong()
+    {
+        Given.Queue().When(Record(caller: new string('9', TextLimits.Line + 1))).ThenError(DomainErrors.TextTooLong);
+    }
+
+    [Fact]
+    public void GivenNewQueue_WhenChannelIsUndefined_ThenValueUndefined()
+    {
+        Given.Queue().When(Record(channel: (Channel)8)).ThenError(DomainErrors.CommandValueUndefined);
+    }
+
+    [Fact]
+    public void GivenNewQueue_WhenRecognisedCustomerIdIsEmpty_ThenIdEmpty()
+    {
+        Given.Queue().When(Record() with { CustomerId = Guid.Empty }).ThenError(DomainErrors.CommandIdEmpty);
+    }
+
     [Theory]
     [InlineData(nameof(Actors.Auditor))]
     [InlineData(nameof(Actors.Service))]
