@@ -10,12 +10,12 @@ public static partial class CaseDecider
     private static Decision<CaseEvent> IssueRemedy(CaseState state, Actor actor, DateTimeOffset now, AuthorityPolicy authority, Guid remedyId, RemedyProposal proposal)
     {
         ArgumentNullException.ThrowIfNull(authority);
-        var (remedy, error) = ValidRemedy(state, proposal, "issue remedies");
-        error ??= Check.Id(remedyId, "remedyId") ?? NewRemedyId(state, remedyId);
+        var error = CheckRemedy(state, proposal, "issue remedies") ?? Check.Id(remedyId, "remedyId") ?? NewRemedyId(state, remedyId);
         if (error is not null)
         {
             return error;
         }
+        var remedy = Cleaned(proposal);
         var total = state.RemedyTotal + remedy.Value.Amount;
         if (!authority.Covers(actor.Role, total))
         {
@@ -30,12 +30,12 @@ public static partial class CaseDecider
     private static Decision<CaseEvent> RequestApproval(RequestRemedyApproval command, CaseState state, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(command.Authority);
-        var (remedy, error) = ValidRemedy(state, command.Remedy, "request remedies");
-        error ??= Check.Id(command.RequestId, "requestId");
+        var error = CheckRemedy(state, command.Remedy, "request remedies") ?? Check.Id(command.RequestId, "requestId");
         if (error is not null)
         {
             return error;
         }
+        var remedy = Cleaned(command.Remedy);
         if (state.Approvals.ContainsKey(command.RequestId))
         {
             return new DomainError(DomainErrors.ApprovalAlreadyRequested, $"Approval request {command.RequestId} already exists on case {state.Id}.", "requestId");
@@ -107,48 +107,48 @@ public static partial class CaseDecider
         return (request, null);
     }
 
-    /// <summary>Checks a remedy against the case and returns it cleaned (trimmed, with only its kind's fields).</summary>
-    private static (RemedyProposal Remedy, DomainError? Error) ValidRemedy(CaseState state, RemedyProposal? proposal, string action)
+    /// <summary>Checks a remedy against the case: the case takes remedies, and the remedy is complete and worth something in the case's currency.</summary>
+    private static DomainError? CheckRemedy(CaseState state, RemedyProposal? proposal, string action)
     {
         if (Changeable(state, action) is { } closed)
         {
-            return (null!, closed);
+            return closed;
         }
         if (proposal?.Value is null)
         {
-            return (null!, new(DomainErrors.RemedyAmountNotPositive, "The remedy has no amount.", "value"));
+            return new(DomainErrors.RemedyAmountNotPositive, "The remedy has no amount.", "value");
         }
         if (Check.Defined(proposal.Kind, "remedy.kind") is { } kindError)
         {
-            return (null!, kindError);
+            return kindError;
         }
         if (proposal.Value.Amount <= 0)
         {
-            return (null!, new(DomainErrors.RemedyAmountNotPositive, $"A remedy must be worth more than zero; {proposal.Value} is not.", "value"));
+            return new(DomainErrors.RemedyAmountNotPositive, $"A remedy must be worth more than zero; {proposal.Value} is not.", "value");
         }
         if (proposal.Value.Currency != state.Currency)
         {
-            return (null!, new(DomainErrors.RemedyCurrencyMismatch, $"The remedy is in {proposal.Value.Currency} but case {state.Id} is in {state.Currency}.", "value"));
+            return new(DomainErrors.RemedyCurrencyMismatch, $"The remedy is in {proposal.Value.Currency} but case {state.Id} is in {state.Currency}.", "value");
         }
-        var error = Check.Required(proposal.Reason, "reason", DomainErrors.RemedyReasonRequired, "A remedy must give a reason.", TextLimits.Paragraph);
-        RemedyProposal clean;
-        switch (proposal.Kind)
-        {
-            case RemedyKind.Exchange:
-                error ??= Check.Required(proposal.ReturnedSku, "returnedSku", DomainErrors.RemedySkuRequired, "An exchange must name the SKU the customer returns.", TextLimits.Line)
-                    ?? Check.Required(proposal.ReplacementSku, "replacementSku", DomainErrors.RemedySkuRequired, "An exchange must name the replacement SKU.", TextLimits.Line);
-                clean = error is null ? RemedyProposal.Exchange(proposal.ReturnedSku!.Trim(), proposal.ReplacementSku!.Trim(), proposal.Value, proposal.Reason.Trim()) : proposal;
-                break;
-            case RemedyKind.ServiceAdjustment:
-                error ??= Check.Required(proposal.Adjustment, "adjustment", DomainErrors.RemedyAdjustmentRequired, "A service adjustment must say what is adjusted.", TextLimits.Paragraph);
-                clean = error is null ? RemedyProposal.ServiceAdjustment(proposal.Adjustment!.Trim(), proposal.Value, proposal.Reason.Trim()) : proposal;
-                break;
-            default:
-                clean = error is null ? RemedyProposal.Refund(proposal.Value, proposal.Reason.Trim()) : proposal;
-                break;
-        }
-        return (clean, error);
+        return Check.Required(proposal.Reason, "reason", DomainErrors.RemedyReasonRequired, "A remedy must give a reason.", TextLimits.Paragraph)
+            ?? proposal.Kind switch
+            {
+                RemedyKind.Exchange =>
+                    Check.Required(proposal.ReturnedSku, "returnedSku", DomainErrors.RemedySkuRequired, "An exchange must name the SKU the customer returns.", TextLimits.Line)
+                    ?? Check.Required(proposal.ReplacementSku, "replacementSku", DomainErrors.RemedySkuRequired, "An exchange must name the replacement SKU.", TextLimits.Line),
+                RemedyKind.ServiceAdjustment =>
+                    Check.Required(proposal.Adjustment, "adjustment", DomainErrors.RemedyAdjustmentRequired, "A service adjustment must say what is adjusted.", TextLimits.Paragraph),
+                _ => null,
+            };
     }
+
+    /// <summary>A checked remedy, trimmed and with only its own kind's fields.</summary>
+    private static RemedyProposal Cleaned(RemedyProposal remedy) => remedy.Kind switch
+    {
+        RemedyKind.Exchange => RemedyProposal.Exchange(remedy.ReturnedSku!.Trim(), remedy.ReplacementSku!.Trim(), remedy.Value, remedy.Reason.Trim()),
+        RemedyKind.ServiceAdjustment => RemedyProposal.ServiceAdjustment(remedy.Adjustment!.Trim(), remedy.Value, remedy.Reason.Trim()),
+        _ => RemedyProposal.Refund(remedy.Value, remedy.Reason.Trim()),
+    };
 
     private static DomainError? NewRemedyId(CaseState state, Guid remedyId) =>
         state.Remedies.ContainsKey(remedyId)

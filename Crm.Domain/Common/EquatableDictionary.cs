@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Crm.Domain.Common;
 
@@ -9,6 +10,7 @@ namespace Crm.Domain.Common;
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
+[JsonConverter(typeof(EquatableCollectionJsonConverterFactory))]
 public sealed class EquatableDictionary<TKey, TValue> : IReadOnlyDictionary<TKey, TValue>, IEquatable<EquatableDictionary<TKey, TValue>>
     where TKey : notnull
 {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
 
 namespace Crm.Domain.Common;
 
@@ -10,6 +11,7 @@ namespace Crm.Domain.Common;
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
 [CollectionBuilder(typeof(EquatableList), nameof(EquatableList.Create))]
+[JsonConverter(typeof(EquatableCollectionJsonConverterFactory))]
 public sealed class EquatableList<T> : IReadOnlyList<T>, IEquatable<EquatableList<T>>
 {
     private readonly ImmutableArray<T> _items;

@@ -1,10 +1,12 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace Crm.Domain.Common;
 
 /// <summary>An immutable set compared by its members, so aggregate state that holds it keeps value equality.</summary>
 /// <typeparam name="T">The member type.</typeparam>
+[JsonConverter(typeof(EquatableCollectionJsonConverterFactory))]
 public sealed class EquatableSet<T> : IReadOnlyCollection<T>, IEquatable<EquatableSet<T>>
 {
     private readonly ImmutableHashSet<T> _members;
