@@ -136,6 +136,15 @@ public sealed class InputValueBuilder
         return this;
     }
 
+    /// <summary>Sets the default value as a GraphQL literal, e.g. <c>"{ first: 10 }"</c> or <c>"[RED]"</c>.</summary>
+    public InputValueBuilder DefaultLiteral(string literal)
+    {
+        ArgumentNullException.ThrowIfNull(literal);
+        Draft.DefaultLiteral = Language.Parser.ParseValue(literal);
+        Draft.HasClrDefault = false;
+        return this;
+    }
+
     /// <summary>Marks the value deprecated; only allowed when it is optional.</summary>
     public InputValueBuilder Deprecated(string reason = BuiltInDirectives.DefaultDeprecationReason)
     {
