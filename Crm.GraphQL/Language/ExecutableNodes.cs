@@ -1,7 +1,11 @@
 namespace Crm.GraphQL.Language;
 
 /// <summary>A parsed GraphQL document: executable definitions, type-system definitions or both.</summary>
-public sealed record DocumentNode(IReadOnlyList<DefinitionNode> Definitions) : SyntaxNode;
+public sealed record DocumentNode(IReadOnlyList<DefinitionNode> Definitions) : SyntaxNode
+{
+    /// <summary>The definitions; never null, empty when absent.</summary>
+    public IReadOnlyList<DefinitionNode> Definitions { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Definitions);
+}
 
 /// <summary>A top-level definition of a document.</summary>
 public abstract record DefinitionNode : SyntaxNode;
@@ -17,6 +21,12 @@ public sealed record OperationDefinitionNode(
     IReadOnlyList<DirectiveNode> Directives,
     SelectionSetNode SelectionSet) : ExecutableDefinitionNode
 {
+    /// <summary>The variable definitions; never null, empty when absent.</summary>
+    public IReadOnlyList<VariableDefinitionNode> VariableDefinitions { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(VariableDefinitions);
+
+    /// <summary>The directives; never null, empty when absent.</summary>
+    public IReadOnlyList<DirectiveNode> Directives { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Directives);
+
     /// <summary>The optional description before the operation keyword.</summary>
     public StringValueNode? Description { get; init; }
 }
@@ -28,6 +38,9 @@ public sealed record FragmentDefinitionNode(
     IReadOnlyList<DirectiveNode> Directives,
     SelectionSetNode SelectionSet) : ExecutableDefinitionNode
 {
+    /// <summary>The directives; never null, empty when absent.</summary>
+    public IReadOnlyList<DirectiveNode> Directives { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Directives);
+
     /// <summary>The optional description before the <c>fragment</c> keyword.</summary>
     public StringValueNode? Description { get; init; }
 }
@@ -39,15 +52,26 @@ public sealed record VariableDefinitionNode(
     ValueNode? DefaultValue,
     IReadOnlyList<DirectiveNode> Directives) : SyntaxNode
 {
+    /// <summary>The directives; never null, empty when absent.</summary>
+    public IReadOnlyList<DirectiveNode> Directives { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Directives);
+
     /// <summary>The optional description before the variable.</summary>
     public StringValueNode? Description { get; init; }
 }
 
 /// <summary><c>{ selection… }</c>.</summary>
-public sealed record SelectionSetNode(IReadOnlyList<SelectionNode> Selections) : SyntaxNode;
+public sealed record SelectionSetNode(IReadOnlyList<SelectionNode> Selections) : SyntaxNode
+{
+    /// <summary>The selections; never null, empty when absent.</summary>
+    public IReadOnlyList<SelectionNode> Selections { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Selections);
+}
 
 /// <summary>A field, fragment spread or inline fragment inside a selection set.</summary>
-public abstract record SelectionNode(IReadOnlyList<DirectiveNode> Directives) : SyntaxNode;
+public abstract record SelectionNode(IReadOnlyList<DirectiveNode> Directives) : SyntaxNode
+{
+    /// <summary>The directives; never null, empty when absent.</summary>
+    public IReadOnlyList<DirectiveNode> Directives { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Directives);
+}
 
 /// <summary><c>alias: name(arguments) @directives { … }</c>.</summary>
 public sealed record FieldNode(
@@ -57,6 +81,9 @@ public sealed record FieldNode(
     IReadOnlyList<DirectiveNode> Directives,
     SelectionSetNode? SelectionSet) : SelectionNode(Directives)
 {
+    /// <summary>The arguments; never null, empty when absent.</summary>
+    public IReadOnlyList<ArgumentNode> Arguments { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Arguments);
+
     /// <summary>The key of the field in the response: the alias when present, otherwise the name.</summary>
     public string ResponseName => Alias?.Value ?? Name.Value;
 }
@@ -74,7 +101,11 @@ public sealed record InlineFragmentNode(
 public sealed record ArgumentNode(NameNode Name, ValueNode Value) : SyntaxNode;
 
 /// <summary><c>@name(arguments)</c>.</summary>
-public sealed record DirectiveNode(NameNode Name, IReadOnlyList<ArgumentNode> Arguments) : SyntaxNode;
+public sealed record DirectiveNode(NameNode Name, IReadOnlyList<ArgumentNode> Arguments) : SyntaxNode
+{
+    /// <summary>The arguments; never null, empty when absent.</summary>
+    public IReadOnlyList<ArgumentNode> Arguments { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Arguments);
+}
 
 /// <summary>A GraphQL name.</summary>
 public sealed record NameNode(string Value) : SyntaxNode;

@@ -3,8 +3,8 @@ using System.Collections;
 namespace Crm.GraphQL.Language;
 
 /// <summary>
-/// The read-only list the parser hands out. It compares element by element so that records holding
-/// it keep structural equality.
+/// The read-only list every syntax node holds. It compares element by element so that records
+/// holding it keep structural equality.
 /// </summary>
 internal sealed class SyntaxList<T> : IReadOnlyList<T>, IEquatable<SyntaxList<T>>
     where T : SyntaxNode
@@ -19,8 +19,6 @@ internal sealed class SyntaxList<T> : IReadOnlyList<T>, IEquatable<SyntaxList<T>
 
     public T this[int index] => _items[index];
 
-    public static IReadOnlyList<T> From(T[] items) => items.Length == 0 ? Empty : new SyntaxList<T>(items);
-
     public ArraySegment<T>.Enumerator GetEnumerator() => new ArraySegment<T>(_items).GetEnumerator();
 
     IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
@@ -29,7 +27,7 @@ internal sealed class SyntaxList<T> : IReadOnlyList<T>, IEquatable<SyntaxList<T>
 
     public bool Equals(SyntaxList<T>? other) => other is not null && SequenceEqual(other);
 
-    public override bool Equals(object? obj) => obj is IReadOnlyList<T> other && SequenceEqual(other);
+    public override bool Equals(object? obj) => obj is SyntaxList<T> other && SequenceEqual(other);
 
     public override int GetHashCode()
     {
@@ -41,23 +39,35 @@ internal sealed class SyntaxList<T> : IReadOnlyList<T>, IEquatable<SyntaxList<T>
         return hash.ToHashCode();
     }
 
-    private bool SequenceEqual(IReadOnlyList<T> other)
+    private bool SequenceEqual(SyntaxList<T> other)
     {
         if (ReferenceEquals(this, other))
         {
             return true;
         }
-        if (other.Count != _items.Length)
+        if (other._items.Length != _items.Length)
         {
             return false;
         }
         for (var i = 0; i < _items.Length; i++)
         {
-            if (!Equals(_items[i], other[i]))
+            if (!Equals(_items[i], other._items[i]))
             {
                 return false;
             }
         }
         return true;
     }
+}
+
+/// <summary>Normalizes the lists handed to syntax nodes so that equality stays structural whoever built the node.</summary>
+internal static class SyntaxList
+{
+    public static SyntaxList<T> Of<T>(IReadOnlyList<T>? items)
+        where T : SyntaxNode => items switch
+        {
+            SyntaxList<T> list => list,
+            null or { Count: 0 } => SyntaxList<T>.Empty,
+            _ => new SyntaxList<T>([.. items]),
+        };
 }

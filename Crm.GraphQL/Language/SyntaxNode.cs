@@ -6,7 +6,8 @@ namespace Crm.GraphQL.Language;
 /// <remarks>
 /// Nodes compare structurally: two nodes are equal when they have the same kind and equal members,
 /// whatever their <see cref="Location"/>, so a document equals the re-parse of its printout.
-/// Lists produced by the parser compare element by element.
+/// Lists produced by the parser compare element by element. <see cref="ToString"/> prints the node
+/// as GraphQL source.
 /// </remarks>
 public abstract record SyntaxNode
 {
@@ -19,4 +20,7 @@ public abstract record SyntaxNode
 
     /// <inheritdoc />
     public override int GetHashCode() => EqualityContract.GetHashCode();
+
+    /// <summary>The node printed as GraphQL source.</summary>
+    public sealed override string ToString() => Printer.Print(this);
 }

@@ -7,13 +7,24 @@ public abstract record TypeSystemDefinitionNode : DefinitionNode;
 public abstract record TypeDefinitionNode(
     StringValueNode? Description,
     NameNode Name,
-    IReadOnlyList<DirectiveNode> Directives) : TypeSystemDefinitionNode;
+    IReadOnlyList<DirectiveNode> Directives) : TypeSystemDefinitionNode
+{
+    /// <summary>The directives; never null, empty when absent.</summary>
+    public IReadOnlyList<DirectiveNode> Directives { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Directives);
+}
 
 /// <summary><c>schema @directives { query: Query … }</c>.</summary>
 public sealed record SchemaDefinitionNode(
     StringValueNode? Description,
     IReadOnlyList<DirectiveNode> Directives,
-    IReadOnlyList<OperationTypeDefinitionNode> OperationTypes) : TypeSystemDefinitionNode;
+    IReadOnlyList<OperationTypeDefinitionNode> OperationTypes) : TypeSystemDefinitionNode
+{
+    /// <summary>The directives; never null, empty when absent.</summary>
+    public IReadOnlyList<DirectiveNode> Directives { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Directives);
+
+    /// <summary>The operation types; never null, empty when absent.</summary>
+    public IReadOnlyList<OperationTypeDefinitionNode> OperationTypes { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(OperationTypes);
+}
 
 /// <summary><c>query: Query</c> inside a schema definition or extension.</summary>
 public sealed record OperationTypeDefinitionNode(OperationType Operation, NamedTypeNode Type) : SyntaxNode;
@@ -30,7 +41,14 @@ public sealed record ObjectTypeDefinitionNode(
     NameNode Name,
     IReadOnlyList<NamedTypeNode> Interfaces,
     IReadOnlyList<DirectiveNode> Directives,
-    IReadOnlyList<FieldDefinitionNode> Fields) : TypeDefinitionNode(Description, Name, Directives);
+    IReadOnlyList<FieldDefinitionNode> Fields) : TypeDefinitionNode(Description, Name, Directives)
+{
+    /// <summary>The interfaces; never null, empty when absent.</summary>
+    public IReadOnlyList<NamedTypeNode> Interfaces { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Interfaces);
+
+    /// <summary>The fields; never null, empty when absent.</summary>
+    public IReadOnlyList<FieldDefinitionNode> Fields { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Fields);
+}
 
 /// <summary><c>interface Name implements A @directives { fields }</c>.</summary>
 public sealed record InterfaceTypeDefinitionNode(
@@ -38,28 +56,47 @@ public sealed record InterfaceTypeDefinitionNode(
     NameNode Name,
     IReadOnlyList<NamedTypeNode> Interfaces,
     IReadOnlyList<DirectiveNode> Directives,
-    IReadOnlyList<FieldDefinitionNode> Fields) : TypeDefinitionNode(Description, Name, Directives);
+    IReadOnlyList<FieldDefinitionNode> Fields) : TypeDefinitionNode(Description, Name, Directives)
+{
+    /// <summary>The interfaces; never null, empty when absent.</summary>
+    public IReadOnlyList<NamedTypeNode> Interfaces { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Interfaces);
+
+    /// <summary>The fields; never null, empty when absent.</summary>
+    public IReadOnlyList<FieldDefinitionNode> Fields { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Fields);
+}
 
 /// <summary><c>union Name @directives = A | B</c>.</summary>
 public sealed record UnionTypeDefinitionNode(
     StringValueNode? Description,
     NameNode Name,
     IReadOnlyList<DirectiveNode> Directives,
-    IReadOnlyList<NamedTypeNode> Types) : TypeDefinitionNode(Description, Name, Directives);
+    IReadOnlyList<NamedTypeNode> Types) : TypeDefinitionNode(Description, Name, Directives)
+{
+    /// <summary>The types; never null, empty when absent.</summary>
+    public IReadOnlyList<NamedTypeNode> Types { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Types);
+}
 
 /// <summary><c>enum Name @directives { VALUES }</c>.</summary>
 public sealed record EnumTypeDefinitionNode(
     StringValueNode? Description,
     NameNode Name,
     IReadOnlyList<DirectiveNode> Directives,
-    IReadOnlyList<EnumValueDefinitionNode> Values) : TypeDefinitionNode(Description, Name, Directives);
+    IReadOnlyList<EnumValueDefinitionNode> Values) : TypeDefinitionNode(Description, Name, Directives)
+{
+    /// <summary>The values; never null, empty when absent.</summary>
+    public IReadOnlyList<EnumValueDefinitionNode> Values { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Values);
+}
 
 /// <summary><c>input Name @directives { fields }</c>.</summary>
 public sealed record InputObjectTypeDefinitionNode(
     StringValueNode? Description,
     NameNode Name,
     IReadOnlyList<DirectiveNode> Directives,
-    IReadOnlyList<InputValueDefinitionNode> Fields) : TypeDefinitionNode(Description, Name, Directives);
+    IReadOnlyList<InputValueDefinitionNode> Fields) : TypeDefinitionNode(Description, Name, Directives)
+{
+    /// <summary>The fields; never null, empty when absent.</summary>
+    public IReadOnlyList<InputValueDefinitionNode> Fields { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Fields);
+}
 
 /// <summary><c>name(arguments): Type @directives</c> in an object or interface type.</summary>
 public sealed record FieldDefinitionNode(
@@ -67,7 +104,14 @@ public sealed record FieldDefinitionNode(
     NameNode Name,
     IReadOnlyList<InputValueDefinitionNode> Arguments,
     TypeNode Type,
-    IReadOnlyList<DirectiveNode> Directives) : SyntaxNode;
+    IReadOnlyList<DirectiveNode> Directives) : SyntaxNode
+{
+    /// <summary>The arguments; never null, empty when absent.</summary>
+    public IReadOnlyList<InputValueDefinitionNode> Arguments { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Arguments);
+
+    /// <summary>The directives; never null, empty when absent.</summary>
+    public IReadOnlyList<DirectiveNode> Directives { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Directives);
+}
 
 /// <summary><c>name: Type = default @directives</c>: an argument or an input field definition.</summary>
 public sealed record InputValueDefinitionNode(
@@ -75,13 +119,21 @@ public sealed record InputValueDefinitionNode(
     NameNode Name,
     TypeNode Type,
     ValueNode? DefaultValue,
-    IReadOnlyList<DirectiveNode> Directives) : SyntaxNode;
+    IReadOnlyList<DirectiveNode> Directives) : SyntaxNode
+{
+    /// <summary>The directives; never null, empty when absent.</summary>
+    public IReadOnlyList<DirectiveNode> Directives { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Directives);
+}
 
 /// <summary>A value of an enum type definition.</summary>
 public sealed record EnumValueDefinitionNode(
     StringValueNode? Description,
     NameNode Name,
-    IReadOnlyList<DirectiveNode> Directives) : SyntaxNode;
+    IReadOnlyList<DirectiveNode> Directives) : SyntaxNode
+{
+    /// <summary>The directives; never null, empty when absent.</summary>
+    public IReadOnlyList<DirectiveNode> Directives { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Directives);
+}
 
 /// <summary><c>directive @name(arguments) repeatable on LOCATION | …</c>.</summary>
 public sealed record DirectiveDefinitionNode(
@@ -89,4 +141,11 @@ public sealed record DirectiveDefinitionNode(
     NameNode Name,
     IReadOnlyList<InputValueDefinitionNode> Arguments,
     bool Repeatable,
-    IReadOnlyList<NameNode> Locations) : TypeSystemDefinitionNode;
+    IReadOnlyList<NameNode> Locations) : TypeSystemDefinitionNode
+{
+    /// <summary>The arguments; never null, empty when absent.</summary>
+    public IReadOnlyList<InputValueDefinitionNode> Arguments { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Arguments);
+
+    /// <summary>The locations; never null, empty when absent.</summary>
+    public IReadOnlyList<NameNode> Locations { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Locations);
+}

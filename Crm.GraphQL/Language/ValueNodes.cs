@@ -25,10 +25,18 @@ public sealed record NullValueNode() : ValueNode;
 public sealed record EnumValueNode(string Value) : ValueNode;
 
 /// <summary><c>[value…]</c>.</summary>
-public sealed record ListValueNode(IReadOnlyList<ValueNode> Values) : ValueNode;
+public sealed record ListValueNode(IReadOnlyList<ValueNode> Values) : ValueNode
+{
+    /// <summary>The values; never null, empty when absent.</summary>
+    public IReadOnlyList<ValueNode> Values { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Values);
+}
 
 /// <summary><c>{ name: value… }</c>.</summary>
-public sealed record ObjectValueNode(IReadOnlyList<ObjectFieldNode> Fields) : ValueNode;
+public sealed record ObjectValueNode(IReadOnlyList<ObjectFieldNode> Fields) : ValueNode
+{
+    /// <summary>The fields; never null, empty when absent.</summary>
+    public IReadOnlyList<ObjectFieldNode> Fields { get; init => field = SyntaxList.Of(value); } = SyntaxList.Of(Fields);
+}
 
 /// <summary><c>name: value</c> inside an object literal.</summary>
 public sealed record ObjectFieldNode(NameNode Name, ValueNode Value) : SyntaxNode;
