@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Crm.GraphQL.Types;
 
 /// <summary>Configures a field of an object or interface type.</summary>
@@ -67,6 +69,7 @@ public sealed class FieldBuilder
     }
 
     /// <summary>Sets an asynchronous resolver.</summary>
+    [OverloadResolutionPriority(1)]
     public FieldBuilder Resolve<T>(Func<IResolverContext, Task<T>> resolve)
     {
         Draft.Resolver = ResolverAdapters.FromTask(resolve);
@@ -99,6 +102,7 @@ public sealed class FieldBuilder
     }
 
     /// <summary>For a subscription root field: the source event stream, created asynchronously.</summary>
+    [OverloadResolutionPriority(1)]
     public FieldBuilder Subscribe<T>(Func<IResolverContext, Task<IAsyncEnumerable<T>>> subscribe)
     {
         Draft.Subscriber = ResolverAdapters.FromStreamTask(subscribe);
@@ -133,6 +137,15 @@ public sealed class InputValueBuilder
         Draft.DefaultClrValue = value;
         Draft.HasClrDefault = true;
         Draft.DefaultLiteral = null;
+        return this;
+    }
+
+    /// <summary>Sets the default value as a GraphQL literal, e.g. <c>"{ first: 10 }"</c> or <c>"[RED]"</c>.</summary>
+    public InputValueBuilder DefaultLiteral(string literal)
+    {
+        ArgumentNullException.ThrowIfNull(literal);
+        Draft.DefaultLiteral = Language.Parser.ParseValue(literal);
+        Draft.HasClrDefault = false;
         return this;
     }
 

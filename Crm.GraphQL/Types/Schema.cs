@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Crm.GraphQL.Language;
 
 namespace Crm.GraphQL.Types;
@@ -102,6 +103,9 @@ public sealed class Schema
 
     /// <summary>All directives: the built-in ones followed by custom ones.</summary>
     public IReadOnlyList<DirectiveDefinition> Directives { get; }
+
+    /// <summary>The object type of CLR values of interfaces and unions, found once per CLR type.</summary>
+    internal ConcurrentDictionary<(NamedType, Type), ObjectType?> RuntimeTypeCache { get; } = new();
 
     /// <summary>The introspection types and meta-fields of this schema.</summary>
     internal Introspection Introspection { get; }

@@ -4,6 +4,18 @@ namespace Crm.GraphQL.Types;
 
 public sealed partial class SchemaBuilder
 {
+    /// <summary>Starts a builder from SDL; resolvers can then be bound by field coordinate with <see cref="Resolve(string, Func{IResolverContext, object})"/>.</summary>
+    /// <exception cref="GraphQLSyntaxException">The SDL does not parse.</exception>
+    public static SchemaBuilder FromSdl(string sdl) => new SchemaBuilder().AddSdl(sdl);
+
+    /// <summary>Adds the definitions and extensions of an SDL text.</summary>
+    /// <exception cref="GraphQLSyntaxException">The SDL does not parse.</exception>
+    public SchemaBuilder AddSdl(string sdl)
+    {
+        ArgumentNullException.ThrowIfNull(sdl);
+        return AddDocument(Parser.Parse(sdl));
+    }
+
     /// <summary>Starts a builder from a parsed SDL document.</summary>
     public static SchemaBuilder FromDocument(DocumentNode document) => new SchemaBuilder().AddDocument(document);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Crm.GraphQL.Language;
 
@@ -161,6 +162,7 @@ public sealed partial class SchemaBuilder
         BindField(coordinate, f => f.Resolver = ResolverAdapters.FromSync(resolve));
 
     /// <summary>Binds an asynchronous resolver to a field by its coordinate.</summary>
+    [OverloadResolutionPriority(1)]
     public SchemaBuilder Resolve<T>(string coordinate, Func<IResolverContext, Task<T>> resolve) =>
         BindField(coordinate, f => f.Resolver = ResolverAdapters.FromTask(resolve));
 

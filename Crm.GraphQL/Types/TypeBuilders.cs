@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crm.GraphQL.Language;
 
 namespace Crm.GraphQL.Types;
@@ -53,6 +54,7 @@ public abstract class ComplexTypeBuilder<TSelf>
         AddField(name, TypeReference.Parse(type), f => f.Resolve(resolve).Description(description));
 
     /// <summary>Adds a field with an asynchronous resolver.</summary>
+    [OverloadResolutionPriority(1)]
     public TSelf Field<T>(string name, string type, Func<IResolverContext, Task<T>> resolve, string? description = null) =>
         AddField(name, TypeReference.Parse(type), f => f.Resolve(resolve).Description(description));
 
