@@ -13,8 +13,9 @@ namespace Crm.GraphQL.Execution;
 internal sealed partial class OperationExecution : IDataLoaderDispatcher
 {
     private readonly Queue<FieldTask> _queue = new();
-    private readonly ConcurrentQueue<PendingField> _completed = new();
-    private readonly AsyncSignal _signal = new();
+    // Created when the first resolver goes asynchronous: fully synchronous requests never need them.
+    private ConcurrentQueue<PendingField>? _completed;
+    private AsyncSignal? _signal;
     private readonly List<GraphQLError> _errors = [];
     private readonly CancellationToken _requestToken;
     private CancellationTokenSource? _timeout;
@@ -116,7 +117,7 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
                 _dataLoaders.DispatchAll(CancellationToken);
                 continue;
             }
-            await _signal.WaitAsync(CancellationToken);
+            await Signal.WaitAsync(CancellationToken);
         }
     }
 
@@ -129,7 +130,7 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
                 CancellationToken.ThrowIfCancellationRequested();
                 ExecuteField(task);
             }
-            if (!_completed.TryDequeue(out var done))
+            if (_completed is null || !_completed.TryDequeue(out var done))
             {
                 return;
             }
@@ -200,6 +201,7 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
             return;
         }
         _pending++;
+        _completed ??= new ConcurrentQueue<PendingField>();
         new PendingField(this, parent, task.Index, plan, result).Start();
     }
 
@@ -224,12 +226,14 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
         }
     }
 
+    private AsyncSignal Signal => Volatile.Read(ref _signal) ?? Interlocked.CompareExchange(ref _signal, new AsyncSignal(), null) ?? _signal;
+
     private void OnResolverCompleted(PendingField pending)
     {
-        _completed.Enqueue(pending);
+        _completed!.Enqueue(pending);
         if (Volatile.Read(ref _suppressWake) == 0)
         {
-            _signal.Set();
+            Signal.Set();
         }
     }
 
@@ -237,7 +241,7 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
     {
         if (Volatile.Read(ref _suppressWake) == 0)
         {
-            _signal.Set();
+            Signal.Set();
         }
     }
 
@@ -248,7 +252,7 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
         // One wake for a whole batch: every resolver continued by the batch has queued its result by now.
         if (Interlocked.Decrement(ref _suppressWake) == 0)
         {
-            _signal.Set();
+            Signal.Set();
         }
     }
 
