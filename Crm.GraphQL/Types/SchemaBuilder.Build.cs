@@ -8,11 +8,13 @@ public sealed partial class SchemaBuilder
     /// <exception cref="SchemaValidationException">The schema breaks the type-system rules; the exception lists every problem.</exception>
     public Schema Build()
     {
-        var errors = new List<string>(_errors);
+        // Extensions change the drafts, so each is applied once even if Build is called again.
         foreach (var extension in _extensions)
         {
-            ApplyExtension(extension, errors);
+            ApplyExtension(extension, _errors);
         }
+        _extensions.Clear();
+        var errors = new List<string>(_errors);
         foreach (var binding in _bindings)
         {
             binding(errors);

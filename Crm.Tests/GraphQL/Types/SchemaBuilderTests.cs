@@ -164,4 +164,16 @@ public sealed class SchemaBuilderTests
     [InlineData("already_snake", "ALREADY_SNAKE")]
     public void EnumValueNames_AreUpperSnakeCase(string member, string expected) =>
         Assert.Equal(expected, SchemaBuilder.EnumValueName(member));
+
+    [Fact]
+    public void Build_CanBeCalledAgain_ForAnEqualSchema()
+    {
+        var builder = SchemaBuilder.FromSdl("type Query { a: Int } extend type Query { b: Int }").Resolve("Query.b", _ => 1);
+
+        var first = SchemaPrinter.Print(builder.Build());
+        var second = SchemaPrinter.Print(builder.Build());
+
+        Assert.Equal("type Query {\n  a: Int\n  b: Int\n}", first);
+        Assert.Equal(first, second);
+    }
 }
