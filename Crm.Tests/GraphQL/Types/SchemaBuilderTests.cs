@@ -176,4 +176,21 @@ public sealed class SchemaBuilderTests
         Assert.Equal("type Query {\n  a: Int\n  b: Int\n}", first);
         Assert.Equal(first, second);
     }
+
+    [Fact]
+    public async Task LibraryScalars_AreAvailableByName()
+    {
+        var id = Guid.NewGuid();
+        var schema = new SchemaBuilder()
+            .Query(q => q
+                .Field("id", "UUID!", _ => id)
+                .Field("price", "Decimal!", f => f.Argument("amount", "Decimal!").Resolve(ctx => ctx.Argument<decimal>("amount") * 2)))
+            .Build();
+
+        var json = await Run.Json(schema, "{ id price(amount: \"0.10\") }");
+
+        Assert.Equal(Run.Expect($"{{'data':{{'id':'{id}','price':0.20}}}}"), json);
+        Assert.Same(ScalarType.Uuid, schema.GetType("UUID"));
+        Assert.Contains("scalar UUID @specifiedBy(url: \"https://www.rfc-editor.org/rfc/rfc9562\")", SchemaPrinter.Print(schema), StringComparison.Ordinal);
+    }
 }
