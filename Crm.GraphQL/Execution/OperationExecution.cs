@@ -46,12 +46,15 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
     /// <summary>The request's token, replaced by one that also fires on timeout once the execution goes asynchronous.</summary>
     public CancellationToken CancellationToken { get; private set; }
 
-    public ConcurrentDictionary<string, object?> ContextData => _contextData ??= CreateContextData();
+    // Both may first be asked for by resolvers running concurrently on other threads.
+    public ConcurrentDictionary<string, object?> ContextData =>
+        Volatile.Read(ref _contextData) ?? Interlocked.CompareExchange(ref _contextData, CreateContextData(), null) ?? _contextData;
 
     /// <summary>Set when executing a subscription event: a root field without resolver yields the event itself.</summary>
     public bool IsSubscriptionEvent { get; init; }
 
-    public DataLoaderRegistry DataLoaders => _dataLoaders ??= new DataLoaderRegistry(this);
+    public DataLoaderRegistry DataLoaders =>
+        Volatile.Read(ref _dataLoaders) ?? Interlocked.CompareExchange(ref _dataLoaders, new DataLoaderRegistry(this), null) ?? _dataLoaders;
 
     /// <summary>Runs the operation's root selection set on <paramref name="rootValue"/>.</summary>
     public async Task<ExecutionResult> ExecuteAsync(object? rootValue, bool serial)
@@ -112,9 +115,9 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
             {
                 return;
             }
-            if (_dataLoaders is { HasPendingKeys: true })
+            if (Volatile.Read(ref _dataLoaders) is { HasPendingKeys: true } loaders)
             {
-                _dataLoaders.DispatchAll(CancellationToken);
+                loaders.DispatchAll(CancellationToken);
                 continue;
             }
             await Signal.WaitAsync(CancellationToken);
