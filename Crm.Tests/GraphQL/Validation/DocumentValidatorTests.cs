@@ -117,6 +117,26 @@ public sealed class DocumentValidatorTests
         Assert.Null(error.Locations);
     }
 
+    [Fact]
+    public void DocumentBuiltInCode_NestedBeyondTheStack_IsRefusedCleanly()
+    {
+        var document = new DocumentNode([new OperationDefinitionNode(OperationType.Query, null, [], [], Nested(100_000))]);
+
+        var errors = DocumentValidator.Validate(Schema, document);
+
+        Assert.Equal("The document is nested too deeply to validate.", errors[^1].Message);
+    }
+
+    private static SelectionSetNode Nested(int depth)
+    {
+        var selectionSet = new SelectionSetNode([new FieldNode(null, new NameNode("mood"), [], [], null)]);
+        for (var i = 0; i < depth; i++)
+        {
+            selectionSet = new SelectionSetNode([new FieldNode(null, new NameNode("deep"), [], [], selectionSet)]);
+        }
+        return selectionSet;
+    }
+
     /// <summary>Records what the context says at fields, values and directives.</summary>
     private sealed class ProbeRule : IValidationRule
     {
