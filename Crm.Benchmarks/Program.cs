@@ -3,8 +3,14 @@ using Crm.Benchmarks.Harness;
 using Crm.Benchmarks.Suites;
 
 // dotnet run -c Release --project Crm.Benchmarks -- <suite> [--scale N] [--seconds S] [--connection CS]
+// A suite is an ISuite added here. Suites that need the CRM service, its projections and seed
+// data (command, rebuild, timeline, graphql over HTTP) join this list together with those parts.
 ISuite[] suites =
 [
+    new AppendSuite(),
+    new AppendContendedSuite(),
+    new ImportSuite(),
+    new GraphQLEngineSuite(),
     new CeilingsSuite(),
 ];
 

@@ -1,4 +1,6 @@
 using Crm.Api.LocalDatabase;
+using Crm.EventStore;
+using Crm.EventStore.Postgres;
 using Npgsql;
 
 namespace Crm.Benchmarks.Harness;
@@ -57,6 +59,30 @@ internal sealed class BenchDatabase : IAsyncDisposable
         }
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 150 }.ConnectionString;
         return new BenchDatabase(admin, connectionString, cluster);
+    }
+
+    /// <summary>
+    /// An event store in its own schema of this database, migrated, with the store's default
+    /// settings unless told otherwise (notifications on, as the service runs it).
+    /// </summary>
+    public async Task<PostgresEventStore> CreateStoreAsync(string schema, bool notifyOnAppend = true)
+    {
+        var store = new PostgresEventStore(new EventStoreOptions
+        {
+            DataSource = DataSource,
+            Schema = schema,
+            Types = InteractionWorkload.Registry(),
+            NotifyOnAppend = notifyOnAppend,
+        });
+        await store.InitializeAsync();
+        return store;
+    }
+
+    /// <summary>How many events a store holds (a check that a suite wrote what it claims).</summary>
+    public async Task<long> CountEventsAsync(PostgresEventStore store)
+    {
+        await using var command = DataSource.CreateCommand($"SELECT count(*) FROM \"{store.Schema}\".events");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>The server settings that decide write throughput, for the report.</summary>

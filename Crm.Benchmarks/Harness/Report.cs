@@ -18,13 +18,17 @@ internal sealed class Report(string suite)
 
     public void Context(string key, object value) => _context[key] = value;
 
-    public void Add(string measure, double value, string unit, double? ceiling = null, string? goal = null, string? note = null) =>
-        _rows.Add(new ReportRow(measure, value, unit, ceiling, ceiling is > 0 ? value / ceiling.Value : null, goal, note));
+    /// <summary>
+    /// Adds a figure. <paramref name="goalMet"/> says whether the figure reaches <paramref name="goal"/>;
+    /// the suite decides, since a goal may be on the value or on the ratio.
+    /// </summary>
+    public void Add(string measure, double value, string unit, double? ceiling = null, string? goal = null, bool? goalMet = null, string? note = null) =>
+        _rows.Add(new ReportRow(measure, value, unit, ceiling, ceiling is > 0 ? value / ceiling.Value : null, goal, goalMet, note));
 
     public async Task WriteAsync(string outputDirectory)
     {
         var table = new Table().Title($"[bold]{suite}[/]");
-        table.AddColumns("measure", "value", "unit", "ceiling", "ratio", "goal", "note");
+        table.AddColumns("measure", "value", "unit", "ceiling", "ratio", "goal", "met", "note");
         foreach (var row in _rows)
         {
             table.AddRow(
@@ -34,6 +38,7 @@ internal sealed class Report(string suite)
                 row.Ceiling is { } c ? Format(c) : "",
                 row.Ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "",
                 Markup.Escape(row.Goal ?? ""),
+                row.GoalMet switch { true => "[green]met[/]", false => "[red]missed[/]", null => "" },
                 Markup.Escape(row.Note ?? ""));
         }
         AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
@@ -58,5 +63,5 @@ internal sealed class Report(string suite)
     private static string Format(double value) =>
         value >= 100 ? value.ToString("#,0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private sealed record ReportRow(string Measure, double Value, string Unit, double? Ceiling, double? Ratio, string? Goal, string? Note);
+    private sealed record ReportRow(string Measure, double Value, string Unit, double? Ceiling, double? Ratio, string? Goal, bool? GoalMet, string? Note);
 }
