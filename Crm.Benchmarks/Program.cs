@@ -14,9 +14,14 @@ ISuite[] suites =
     new CeilingsSuite(),
 ];
 
-if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+if (args.Length == 0)
 {
     return Usage();
+}
+if (args[0] is "-h" or "--help" or "help")
+{
+    Usage();
+    return 0;
 }
 
 var suite = suites.FirstOrDefault(s => s.Name == args[0]);
@@ -59,6 +64,11 @@ return 0;
 int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project Crm.Benchmarks -- <suite> [--scale N] [--seconds S] [--connection CS]");
+    Console.Error.WriteLine("       ./run.sh bench <suite> [--scale N] [--seconds S] [--connection CS]");
+    Console.Error.WriteLine("  --seconds S     how long each measured load runs (append, append-contended, ceilings; default 10)");
+    Console.Error.WriteLine("  --scale N       how many events to write (import, ceilings; default 200,000)");
+    Console.Error.WriteLine("  --connection CS a PostgreSQL server to measure instead of the suite's own durable cluster");
+    Console.Error.WriteLine("  Figures are printed and written to artifacts/bench/<suite>-latest.json.");
     Console.Error.WriteLine("suites:");
     foreach (var s in suites)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Spectre.Console;
 
@@ -11,7 +12,13 @@ namespace Crm.Benchmarks.Harness;
 /// </summary>
 internal sealed class Report(string suite)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        // A file for people and tools, never embedded in HTML: keep ≥, µs and + readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private readonly List<ReportRow> _rows = [];
     private readonly Dictionary<string, object> _context = [];

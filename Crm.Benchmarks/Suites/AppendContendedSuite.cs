@@ -57,7 +57,8 @@ internal sealed class AppendContendedSuite : ISuite
 
         var ceiling = await Ceilings.SingleRowInsertsAsync(database.DataSource, Writers, options.Duration, row);
         var hot = await SeedAsync(store, handler, workloads[0], HotStreams);
-        var contended = await RunCommandsAsync(handler, workloads, hot, options.Duration, long.MaxValue, (worker, random) => random.Next(HotStreams));
+        var (contended, waits) = await WaitSampler.SampleAsync(
+            database.DataSource, () => RunCommandsAsync(handler, workloads, hot, options.Duration, long.MaxValue, (worker, random) => random.Next(HotStreams)));
         var own = await SeedAsync(store, handler, workloads[0], Writers);
         var uncontended = await RunCommandsAsync(handler, workloads, own, options.Duration, long.MaxValue, (worker, _) => worker);
 
@@ -66,7 +67,7 @@ internal sealed class AppendContendedSuite : ISuite
             contended.Load.PerSecond,
             "commands/s",
             ceiling.PerSecond,
-            note: Describe(contended) + string.Create(CultureInfo.InvariantCulture, $"; ceiling p50 {ceiling.P50Ms:0.00} / p99 {ceiling.P99Ms:0.00} ms"));
+            note: Describe(contended) + $", {waits}" + string.Create(CultureInfo.InvariantCulture, $"; ceiling p50 {ceiling.P50Ms:0.00} / p99 {ceiling.P99Ms:0.00} ms"));
         report.Add("conflict rate (attempts that lost the race)", 100.0 * contended.Conflicts / contended.Attempts, "% of attempts",
             note: string.Create(CultureInfo.InvariantCulture, $"{contended.Conflicts:#,0} conflicts in {contended.Attempts:#,0} attempts"));
         report.Add("retries per accepted command", (double)contended.Conflicts / Math.Max(1, contended.Load.Operations), "retries/command");

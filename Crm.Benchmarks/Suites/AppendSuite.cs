@@ -38,8 +38,8 @@ internal sealed class AppendSuite : ISuite
         foreach (var writers in Concurrency)
         {
             // Ceiling first, then the store, at each concurrency: both see the same moment of a noisy machine.
-            var ceiling = await Ceilings.SingleRowInsertsAsync(database.DataSource, writers, options.Duration, row);
-            var result = await AppendLoadAsync(store, workloads, writers, options.Duration);
+            var (ceiling, ceilingWaits) = await WaitSampler.SampleAsync(database.DataSource, () => Ceilings.SingleRowInsertsAsync(database.DataSource, writers, options.Duration, row));
+            var (result, waits) = await WaitSampler.SampleAsync(database.DataSource, () => AppendLoadAsync(store, workloads, writers, options.Duration));
             appended += result.Operations;
             var ratio = result.PerSecond / ceiling.PerSecond;
             report.Add(
@@ -49,15 +49,20 @@ internal sealed class AppendSuite : ISuite
                 ceiling.PerSecond,
                 goal: writers == GoalWriters ? $"≥ {GoalRatio.ToString("0.0", CultureInfo.InvariantCulture)} × ceiling" : null,
                 goalMet: writers == GoalWriters ? ratio >= GoalRatio : null,
-                note: Latencies(result, ceiling));
+                note: Describe(result, waits, ceiling, ceilingWaits));
         }
 
         // Diagnostic: the same appends without the commit-time notification, which the ceiling does not send.
         await using (var quiet = await database.CreateStoreAsync("bench_append_quiet", notifyOnAppend: false))
         {
-            var ceiling = await Ceilings.SingleRowInsertsAsync(database.DataSource, GoalWriters, options.Duration, row);
-            var result = await AppendLoadAsync(quiet, workloads, GoalWriters, options.Duration);
-            report.Add($"append, {GoalWriters} writers, NotifyOnAppend off (diagnostic)", result.PerSecond, "events/s", ceiling.PerSecond, note: Latencies(result, ceiling));
+            var (ceiling, ceilingWaits) = await WaitSampler.SampleAsync(database.DataSource, () => Ceilings.SingleRowInsertsAsync(database.DataSource, GoalWriters, options.Duration, row));
+            var (result, waits) = await WaitSampler.SampleAsync(database.DataSource, () => AppendLoadAsync(quiet, workloads, GoalWriters, options.Duration));
+            report.Add(
+                $"append, {GoalWriters} writers, NotifyOnAppend off (diagnostic)",
+                result.PerSecond,
+                "events/s",
+                ceiling.PerSecond,
+                note: Describe(result, waits, ceiling, ceilingWaits));
             await Verify(database, quiet, result.Operations);
         }
 
@@ -74,9 +79,9 @@ internal sealed class AppendSuite : ISuite
             return true;
         });
 
-    private static string Latencies(LoadResult result, LoadResult ceiling) => string.Create(
+    private static string Describe(LoadResult result, string waits, LoadResult ceiling, string ceilingWaits) => string.Create(
         CultureInfo.InvariantCulture,
-        $"p50 {result.P50Ms:0.00} / p99 {result.P99Ms:0.00} ms; ceiling p50 {ceiling.P50Ms:0.00} / p99 {ceiling.P99Ms:0.00} ms");
+        $"p50 {result.P50Ms:0.00} / p99 {result.P99Ms:0.00} ms, {waits}; ceiling p50 {ceiling.P50Ms:0.00} / p99 {ceiling.P99Ms:0.00} ms, {ceilingWaits}");
 
     private static async Task Verify(BenchDatabase database, PostgresEventStore store, long expected)
     {

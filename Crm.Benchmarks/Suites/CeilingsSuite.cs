@@ -2,7 +2,7 @@ using Crm.Benchmarks.Harness;
 
 namespace Crm.Benchmarks.Suites;
 
-/// <summary>The ceilings alone: plain INSERTs at 1, 8 and 32 writers and a server-side batched INSERT.</summary>
+/// <summary>The ceilings alone: plain INSERTs at 1, 8 and 32 writers, a server-side batched INSERT and a binary COPY.</summary>
 internal sealed class CeilingsSuite : ISuite
 {
     public string Name => "ceilings";

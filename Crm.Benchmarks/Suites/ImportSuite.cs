@@ -41,24 +41,30 @@ internal sealed class ImportSuite : ISuite
         await Ceilings.BatchedInsertAsync(database.DataSource, CeilingBatch, CeilingBatch, row);
         var warmUpEvents = await database.CountEventsAsync(store);
 
-        var ceiling = await Ceilings.BatchedInsertAsync(database.DataSource, scale, CeilingBatch, row);
+        var (ceiling, ceilingWaits) = await WaitSampler.SampleAsync(database.DataSource, () => Ceilings.BatchedInsertAsync(database.DataSource, scale, CeilingBatch, row));
         var ceilingPerSecond = ceiling.Rows / ceiling.Elapsed.TotalSeconds;
         await VerifyCeiling(database, scale);
 
         // Only the imports are timed: building the event objects is the caller's work.
         var importing = new Stopwatch();
-        for (long done = 0; done < scale;)
+        var clientCpu = TimeSpan.Zero;
+        var (_, waits) = await WaitSampler.SampleAsync(database.DataSource, async () =>
         {
-            var n = (int)Math.Min(EventsPerImport, scale - done);
-            var chunk = Chunk(workload, n);
-            importing.Start();
-            await store.ImportAsync(chunk);
-            importing.Stop();
-            done += n;
-        }
+            for (long done = 0; done < scale;)
+            {
+                var n = (int)Math.Min(EventsPerImport, scale - done);
+                var chunk = Chunk(workload, n);
+                importing.Start();
+                var (_, cpu) = await ClientCpu.MeasureAsync(() => store.ImportAsync(chunk));
+                importing.Stop();
+                clientCpu += cpu;
+                done += n;
+            }
+            return scale;
+        });
         var perSecond = scale / importing.Elapsed.TotalSeconds;
 
-        var copy = await Ceilings.BinaryCopyAsync(database.DataSource, scale, row);
+        var (copy, copyCpu) = await ClientCpu.MeasureAsync(() => Ceilings.BinaryCopyAsync(database.DataSource, scale, row));
         var copyPerSecond = copy.Rows / copy.Elapsed.TotalSeconds;
         await VerifyCeiling(database, scale);
 
@@ -69,13 +75,15 @@ internal sealed class ImportSuite : ISuite
             ceilingPerSecond,
             goal: string.Create(CultureInfo.InvariantCulture, $"≥ {GoalEventsPerSecond:#,0} events/s"),
             goalMet: perSecond >= GoalEventsPerSecond,
-            note: string.Create(CultureInfo.InvariantCulture, $"{importing.Elapsed.TotalSeconds:0.00} s; ceiling: batched INSERT … unnest, {CeilingBatch} rows a statement, {ceiling.Elapsed.TotalSeconds:0.00} s"));
+            note: string.Create(
+                CultureInfo.InvariantCulture,
+                $"{importing.Elapsed.TotalSeconds:0.00} s, client CPU {clientCpu.TotalSeconds:0.00} s, {waits}; ceiling: batched INSERT … unnest, {CeilingBatch} rows a statement, {ceiling.Elapsed.TotalSeconds:0.00} s, {ceilingWaits}"));
         report.Add(
             "reference: ImportAsync against a plain binary COPY of the same rows",
             perSecond,
             "events/s",
             copyPerSecond,
-            note: string.Create(CultureInfo.InvariantCulture, $"COPY {copy.Elapsed.TotalSeconds:0.00} s, one transaction, no hashing, no stream table"));
+            note: string.Create(CultureInfo.InvariantCulture, $"COPY {copy.Elapsed.TotalSeconds:0.00} s, client CPU {copyCpu.TotalSeconds:0.00} s; one transaction, no hashing, no stream table"));
 
         var stored = await database.CountEventsAsync(store) - warmUpEvents;
         if (stored != scale)
