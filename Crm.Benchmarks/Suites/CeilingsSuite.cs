@@ -18,7 +18,7 @@ internal sealed class CeilingsSuite : ISuite
         foreach (var workers in new[] { 1, 8, 32 })
         {
             var result = await Ceilings.SingleRowInsertsAsync(database.DataSource, workers, options.Duration, row);
-            report.Add($"single-row INSERT, {workers} writers", result.PerSecond, "rows/s", note: $"p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms");
+            report.Add($"single-row INSERT, {workers} writer{(workers == 1 ? "" : "s")}", result.PerSecond, "rows/s", note: $"p50 {result.P50Ms:0.00} ms, p99 {result.P99Ms:0.00} ms");
         }
         var rows = options.Scale ?? 200_000;
         var (written, elapsed) = await Ceilings.BatchedInsertAsync(database.DataSource, rows, 1000, row);

@@ -69,7 +69,7 @@ internal sealed class ImportSuite : ISuite
         await VerifyCeiling(database, scale);
 
         report.Add(
-            $"ImportAsync, {scale:#,0} events",
+            string.Create(CultureInfo.InvariantCulture, $"ImportAsync, {scale:#,0} events"),
             perSecond,
             "events/s",
             ceilingPerSecond,
