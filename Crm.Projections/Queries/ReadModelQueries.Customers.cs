@@ -152,8 +152,9 @@ public sealed partial class ReadModelQueries
     /// <summary>
     /// Customers (not erased) whose name, e-mail or phone matches <paramref name="text"/>, best first:
     /// names and e-mails starting with the text, then words of the name starting with it, then the
-    /// text anywhere in a name, e-mail or phone (phones compared by their digits), then fuzzy name and
-    /// e-mail matches by trigram similarity (typos, swapped letters). Ties are ordered by name.
+    /// text anywhere in a name, e-mail or phone (phones compared by their digits), then fuzzy name
+    /// matches by trigram similarity (typos, swapped letters). E-mails are not matched fuzzily: shared
+    /// domains would make every address look alike. Ties are ordered by name.
     /// </summary>
     /// <exception cref="ArgumentException">The text has fewer than 2 letters or digits.</exception>
     public async Task<IReadOnlyList<CustomerMatch>> SearchCustomersAsync(string text, int limit = 20, CancellationToken cancellationToken = default)
@@ -182,7 +183,7 @@ public sealed partial class ReadModelQueries
                              WHEN p.name_search LIKE '%' || $2 || '%' OR p.email_search LIKE '%' || $2 || '%' THEN 0.8
                              ELSE 0 END,
                         CASE WHEN $3::text IS NOT NULL AND p.phone_search LIKE '%' || $3 || '%' THEN 0.8 ELSE 0 END,
-                        0.7 * GREATEST(similarity(p.name_search, $1), word_similarity($1, p.name_search), similarity(p.email_search, $1))
+                        0.7 * GREATEST(similarity(p.name_search, $1), word_similarity($1, p.name_search))
                     )::float8 AS score
                 FROM __schema__.customer_profile p
                 WHERE p.status = 'Active'
@@ -190,8 +191,7 @@ public sealed partial class ReadModelQueries
                        OR p.email_search LIKE '%' || $2 || '%'
                        OR ($3::text IS NOT NULL AND p.phone_search LIKE '%' || $3 || '%')
                        OR p.name_search % $1
-                       OR $1 <% p.name_search
-                       OR p.email_search % $1)
+                       OR $1 <% p.name_search)
             ) m
             ORDER BY score DESC, name_search, customer_id
             LIMIT $4
