@@ -101,33 +101,7 @@ public sealed partial class ReadModelQueries
         {
             return null;
         }
-        var r = reader;
-        var address = Text(r, 5) is { } line1
-            ? new PostalAddress(line1, Text(r, 6), Text(r, 7), r.GetString(8), Text(r, 9), r.GetString(10))
-            : null;
-        var hours = Value<TimeOnly>(r, 16) is { } from && Value<TimeOnly>(r, 17) is { } to ? new ContactHours(from, to) : null;
-        var csatCount = r.GetInt32(24);
-        var profile = new
-        {
-            Id = r.GetGuid(0),
-            Status = System.Enum.Parse<CustomerStatus>(r.GetString(1)),
-            Name = r.GetString(2),
-            Emails = r.GetFieldValue<string[]>(3),
-            Phones = r.GetFieldValue<string[]>(4),
-            Language = r.GetString(11),
-            Segment = System.Enum.Parse<Segment>(r.GetString(12)),
-            Acquired = System.Enum.Parse<Channel>(r.GetString(13)),
-            Preferred = System.Enum.Parse<Channel>(r.GetString(14)),
-            Consent = r.GetBoolean(15),
-            RegisteredAt = Time(r, 18),
-            ErasedAt = OptionalTime(r, 19),
-            OpenCases = r.GetInt32(20),
-            Contacts = r.GetInt32(21),
-            LastContact = OptionalTime(r, 22),
-            AverageCsat = KpiCalculator.Mean(r.GetInt32(23), csatCount),
-            LastNps = Value<short>(r, 25),
-            Complaints = r.GetInt32(26),
-        };
+        var (profile, stats) = ReadProfile(reader);
         await reader.NextResultAsync(cancellationToken);
         var refunds = new List<Money>();
         while (await reader.ReadAsync(cancellationToken))
@@ -142,11 +116,29 @@ public sealed partial class ReadModelQueries
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateOnly>(3), Value<DateOnly>(reader, 4),
                 Text(reader, 5), System.Enum.Parse<SubscriptionStatus>(reader.GetString(6))));
         }
-        return new CustomerProfile(
-            profile.Id, profile.Status, profile.Name, profile.Emails, profile.Phones, address, profile.Language, profile.Segment,
-            profile.Acquired, profile.Preferred, profile.Consent, hours, profile.RegisteredAt, profile.ErasedAt,
-            new CustomerStats(profile.OpenCases, profile.Contacts, profile.LastContact, profile.AverageCsat, profile.LastNps, profile.Complaints, refunds),
-            products);
+        return profile with { Stats = stats with { RefundsTotal = refunds }, Products = products };
+    }
+
+    /// <summary>The profile row; refunds and products are read from the next result sets.</summary>
+    private static (CustomerProfile Profile, CustomerStats Stats) ReadProfile(NpgsqlDataReader r)
+    {
+        var address = Text(r, 5) is { } line1
+            ? new PostalAddress(line1, Text(r, 6), Text(r, 7), r.GetString(8), Text(r, 9), r.GetString(10))
+            : null;
+        var hours = Value<TimeOnly>(r, 16) is { } from && Value<TimeOnly>(r, 17) is { } to ? new ContactHours(from, to) : null;
+        var stats = new CustomerStats(
+            OpenCases: r.GetInt32(20),
+            ContactsTotal: r.GetInt32(21),
+            LastContactAt: OptionalTime(r, 22),
+            AverageCsat: KpiCalculator.Mean(r.GetInt32(23), r.GetInt32(24)),
+            LastNps: Value<short>(r, 25),
+            ComplaintsLast30Days: r.GetInt32(26),
+            RefundsTotal: []);
+        var profile = new CustomerProfile(
+            r.GetGuid(0), System.Enum.Parse<CustomerStatus>(r.GetString(1)), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetFieldValue<string[]>(4),
+            address, r.GetString(11), System.Enum.Parse<Segment>(r.GetString(12)), System.Enum.Parse<Channel>(r.GetString(13)),
+            System.Enum.Parse<Channel>(r.GetString(14)), r.GetBoolean(15), hours, Time(r, 18), OptionalTime(r, 19), stats, []);
+        return (profile, stats);
     }
 
     /// <summary>
@@ -211,14 +203,4 @@ public sealed partial class ReadModelQueries
     /// <summary>The text with LIKE's wildcards and escape character escaped, so it matches literally.</summary>
     private static string Like(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    private void Add(NpgsqlBatch batch, string sql, params ReadOnlySpan<NpgsqlParameter> parameters)
-    {
-        var command = new NpgsqlBatchCommand(_schema.Apply(sql));
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(parameter);
-        }
-        batch.BatchCommands.Add(command);
-    }
 }

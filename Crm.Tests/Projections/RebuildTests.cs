@@ -1,3 +1,7 @@
+using Crm.Domain.Cases;
+using Crm.Domain.Common;
+using Crm.Domain.Customers;
+using Crm.Domain.Policies;
 using Crm.Projections;
 using Crm.Tests.Infrastructure;
 
@@ -75,6 +79,34 @@ public sealed class RebuildTests(PostgresDatabase database) : IClassFixture<Post
         Assert.Equal("position=7", missing.Key);
         Assert.Contains("CaseEscalated", missing.Left, StringComparison.Ordinal);
         Assert.Null(missing.Right);
+    }
+
+    [Fact]
+    public async Task ContactProjectedBeforeItsCase_CountsForTheCase_InAnyBatchSize()
+    {
+        // The contact and the opening are appended to different streams, so the contact can come
+        // first in the log; the case must still count it, and end the same however the log is cut.
+        var agent = new Actor(Guid.Parse("0195a1b0-0000-7000-8000-0000000000a1"), "Agent", ActorRole.Agent);
+        var (customer, caseId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var day = new DateTimeOffset(2025, 6, 2, 9, 0, 0, TimeSpan.Zero);
+        var s = new EventScript();
+        s.Run(new RegisterCustomer(customer, "Ann Early", ["ann@example.com"], [], null, "en", Segment.Consumer, Channel.Email, agent, day));
+        s.Run(new LogInteraction(customer, Guid.CreateVersion7(), Channel.Chat, Direction.Inbound, "web", agent.Id, "Question",
+            "Asks about delivery times.", day.AddMinutes(1), 60, 0, 10, caseId, agent, day.AddMinutes(2)));
+        s.Run(new OpenCase(caseId, customer, CaseKind.Inquiry, CaseCategory.ShippingDelay, Priority.Low, Channel.Chat,
+            "Delivery times", "Asks about delivery times.", "EUR", SlaPolicy.Default, agent, day.AddMinutes(3)));
+        s.Run(new ResolveCase(caseId, "Explained delivery times", RootCause.NoFault, agent, day.AddMinutes(4)));
+        var whole = await ReadModelStore.CreateAsync(database);
+        var single = await ReadModelStore.CreateAsync(database);
+
+        await whole.ProjectAsync(s.Events);
+        await single.ProjectAsync(s.Events, batchSize: 1);
+
+        var view = (await whole.Queries.CaseAsync(caseId))!.Case;
+        Assert.Equal((1, true, CaseStatus.Resolved), (view.Contacts, view.Fcr, view.Status));
+        var (counters, kpis) = await whole.Queries.KpisAsync(DateOnly.FromDateTime(day.UtcDateTime), DateOnly.FromDateTime(day.UtcDateTime));
+        Assert.Equal((1L, 1L, 1m), (counters.FcrNumerator, counters.FcrDenominator, kpis.Fcr));
+        Assert.Equal(Strip(await whole.ChecksumsAsync()), Strip(await single.ChecksumsAsync()));
     }
 
     [Fact]
