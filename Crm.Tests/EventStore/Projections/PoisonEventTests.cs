@@ -58,7 +58,8 @@ public sealed class PoisonEventTests(PostgresDatabase database) : IClassFixture<
         Assert.Equal((9, 0), await AppliedAsync(database, projection));
         var letter = Assert.Single(await daemon.GetDeadLettersAsync("items"));
         Assert.Equal(poison.EventId, letter.Event.EventId);
-        Assert.Contains("Cannot project sku 'poison'", letter.Message, StringComparison.Ordinal);
+        Assert.Equal(typeof(InvalidOperationException).FullName, letter.ErrorType);
+        Assert.Equal("Cannot project sku 'poison'.", letter.Message);
         Assert.Equal(9, (await daemon.GetStatusAsync("items")).EventsApplied);
     }
 
