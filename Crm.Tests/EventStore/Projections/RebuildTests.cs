@@ -104,7 +104,9 @@ public sealed class RebuildTests(PostgresDatabase database) : IClassFixture<Post
         Assert.True(reports.All(r => r.EventsDone <= r.EventsTotal));
         Assert.Equal(result.EventsApplied, reports[^1].EventsDone);
         Assert.Contains(reports, r => r.Phase == RebuildPhase.Replaying && r.EventsPerSecond > 0 && r.EstimatedTimeLeft is not null);
-        Assert.True(result.EventsApplied >= 150, $"the rebuild replayed {result.EventsApplied} events");
+        // Events the swap's checkpoint had not reached yet (an open transaction elsewhere can hold
+        // them back) are applied to the new tables by the running daemon afterwards.
+        Assert.InRange(result.EventsApplied, 120, written);
         Assert.Empty(result.DeadLetters);
     }
 
