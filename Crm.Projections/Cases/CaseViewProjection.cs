@@ -1,0 +1,147 @@
+using Crm.Domain.Cases;
+using Crm.Domain.Common;
+using Crm.Domain.Customers;
+using Crm.Projections.Engine;
+using Npgsql;
+
+namespace Crm.Projections.Cases;
+
+/// <summary>
+/// The case read model (inline): one <c>case_view</c> row per case with every field of SPEC
+/// section 4, plus its escalations and remedies. The first response is the first event that
+/// <see cref="CaseRules.IsResponse"/> calls one, the same rule the decisions use.
+/// </summary>
+/// <remarks>
+/// SLA status per clock: <c>Met</c> when the first response (or first resolution) came at or before
+/// its due time, <c>Breached</c> when an <see cref="SlaBreached"/> was recorded or it came later,
+/// <c>Pending</c> until either happens. Contacts are the logged interactions linked to the case;
+/// one may be projected before the case is opened (another stream), so it creates the row, which
+/// has no status until <see cref="CaseOpened"/> fills it in.
+/// </remarks>
+internal sealed partial class CaseViewProjection : IReadModelProjection
+{
+    /// <summary>What a case subject reads once the customer is erased.</summary>
+    public const string ErasedSubject = "erased";
+
+    private readonly Statements _sql;
+
+    public CaseViewProjection(ReadModelSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        _sql = new Statements(schema);
+    }
+
+    public string Name => "crm.case_view";
+
+    public ProjectionMode Mode => ProjectionMode.Inline;
+
+    public IReadOnlyList<string> Tables { get; } = ["case_view", "case_escalation", "case_remedy"];
+
+    public Task ApplyAsync(IReadOnlyList<ProjectedEvent> events, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var batch = new SqlBatch();
+        foreach (var projected in events)
+        {
+            switch (projected.Event)
+            {
+                case CaseEvent e:
+                    AddCase(batch, e, projected);
+                    break;
+                case InteractionLogged { CaseId: { } caseId } e:
+                    batch.Add(_sql.Contact, Sql.Uuid(caseId), Sql.Uuid(e.CustomerId));
+                    break;
+                case CustomerDataErased e:
+                    batch.Add(_sql.Erase, Sql.Uuid(e.CustomerId));
+                    break;
+                default:
+                    break;
+            }
+        }
+        return batch.ExecuteAsync(connection, transaction, cancellationToken);
+    }
+
+    private void AddCase(SqlBatch batch, CaseEvent @event, ProjectedEvent projected)
+    {
+        var id = Sql.Uuid(@event.CaseId);
+        var at = projected.OccurredAt;
+        switch (@event)
+        {
+            case CaseOpened e:
+                var live = CaseRules.IsResponse(e);
+                batch.Add(
+                    _sql.Open,
+                    id, Sql.Uuid(e.CustomerId), Sql.Text(e.Kind.ToString()), Sql.Text(e.Category.ToString()), Sql.Text(e.Priority.ToString()),
+                    Sql.Text(e.Channel.ToString()), Sql.Text(e.Subject), Sql.Text(e.Currency), Sql.Timestamp(at), Sql.Uuid(e.By.Id), Sql.Text(e.By.Name),
+                    Sql.Timestamp(e.FirstResponseDue), Sql.Timestamp(e.ResolutionDue),
+                    Sql.Timestamp(live ? at : null), Sql.Long(live ? 0 : null), Sql.Text((live ? SlaStatus.Met : SlaStatus.Pending).ToString()));
+                break;
+            case CaseAssigned e:
+                batch.Add(_sql.Assign, id, Sql.Uuid(e.AgentId), Sql.Text(e.Team));
+                break;
+            case CaseEscalated e:
+                batch.Add(_sql.Escalate, id, Sql.Text(e.Tier?.ToString()), Sql.Text(e.Department?.ToString()));
+                batch.Add(
+                    _sql.Escalation,
+                    id, Sql.Long(projected.Position), Sql.Timestamp(at), Sql.Text(e.Tier?.ToString()), Sql.Text(e.Department?.ToString()),
+                    Sql.Text(e.Reason), Sql.Uuid(e.By.Id), Sql.Text(e.By.Name), Sql.Text(e.By.Role.ToString()));
+                break;
+            case CaseNoteAdded:
+                batch.Add(_sql.Note, id);
+                break;
+            case RefundIssued e:
+                AddRemedy(batch, e, projected, RemedyKind.Refund, e.RemedyId, e.Amount, e.ApprovalRequestId);
+                break;
+            case ExchangeArranged e:
+                AddRemedy(batch, e, projected, RemedyKind.Exchange, e.RemedyId, e.Value, e.ApprovalRequestId);
+                break;
+            case ServiceAdjusted e:
+                AddRemedy(batch, e, projected, RemedyKind.ServiceAdjustment, e.RemedyId, e.Value, e.ApprovalRequestId);
+                break;
+            case RemedyApprovalRequested:
+                batch.Add(_sql.PendingApprovals, id, Sql.Int(1));
+                break;
+            case RemedyApproved or RemedyRejected:
+                batch.Add(_sql.PendingApprovals, id, Sql.Int(-1));
+                break;
+            case CaseResolved e:
+                batch.Add(_sql.Resolve, id, Sql.Timestamp(at), Sql.Text(e.RootCause.ToString()));
+                break;
+            case CaseReopened:
+                batch.Add(_sql.Reopen, id);
+                break;
+            case FollowUpScheduled:
+                batch.Add(_sql.OpenFollowUps, id, Sql.Int(1));
+                break;
+            case FollowUpCompleted:
+                batch.Add(_sql.OpenFollowUps, id, Sql.Int(-1));
+                break;
+            case SatisfactionRecorded e:
+                batch.Add(_sql.Satisfaction, id, Sql.Int(e.Csat), Sql.Int(e.Nps), Sql.Timestamp(at));
+                break;
+            case CaseClosed:
+                batch.Add(_sql.Close, id, Sql.Timestamp(at));
+                break;
+            case SlaBreached e:
+                batch.Add(e.Kind == SlaKind.FirstResponse ? _sql.FirstResponseBreached : _sql.ResolutionBreached, id);
+                break;
+            default:
+                break;
+        }
+        if (@event is not CaseOpened && CaseRules.IsResponse(@event))
+        {
+            batch.Add(_sql.Response, id, Sql.Timestamp(at));
+        }
+        batch.Add(_sql.Touch, id, Sql.Timestamp(at), Sql.Long(projected.StreamVersion));
+    }
+
+    private void AddRemedy(SqlBatch batch, CaseEvent e, ProjectedEvent projected, RemedyKind kind, Guid remedyId, Money value, Guid? approvalRequestId)
+    {
+        var id = Sql.Uuid(e.CaseId);
+        batch.Add(_sql.RemedyTotals, id, Sql.Numeric(value.Amount), Sql.Bool(kind == RemedyKind.Refund));
+        batch.Add(
+            _sql.Remedy,
+            id, Sql.Uuid(remedyId), Sql.Long(projected.Position), Sql.Text(kind.ToString()), Sql.Numeric(value.Amount), Sql.Text(value.Currency),
+            Sql.Timestamp(projected.OccurredAt), Sql.Uuid(e.By.Id), Sql.Text(e.By.Name), Sql.Text(e.By.Role.ToString()), Sql.Uuid(approvalRequestId));
+    }
+}
