@@ -51,10 +51,8 @@ directive @custom on FIELD
 # --- Operation Type Existence (September 2025) ---------------------------------------------------
 case("OperationTypeExistence", "query on a query-only schema", "{ hello }", schema="query-only-schema")
 case("OperationTypeExistence", "mutation without a mutation type", "mutation M { hello }", schema="query-only-schema",
-     expect=[err("The mutation operation is not supported by the schema.", (1, 1)),
-             err("Cannot query field \"hello\" on type \"Mutation\".", (1, 14))],
-     reason="Operation Type Existence is new in the September 2025 edition; graphql-core 3.2 reports nothing. "
-            "The field is not checked against a root type that does not exist.")
+     expect=[err("The mutation operation is not supported by the schema.", (1, 1))],
+     reason="Operation Type Existence is new in the September 2025 edition; graphql-core 3.2 reports nothing.")
 case("OperationTypeExistence", "subscription without a subscription type", "subscription { hello }", schema="query-only-schema",
      expect=[err("The subscription operation is not supported by the schema.", (1, 1))],
      reason="Operation Type Existence is new in the September 2025 edition; graphql-core 3.2 reports nothing.")
@@ -108,13 +106,13 @@ fragment More on Subscription { moodChanged }
 """)
 case("SubscriptionSingleRootField", "introspection root field", "subscription S { __typename }")
 case("SubscriptionSingleRootField", "skip on a root field", "subscription S($no: Boolean!) { ticks @skip(if: $no) }",
-     expect=[err("Subscription \"S\" must not use `@skip` or `@include` directives in the top level selection.", (1, 35))],
+     expect=[err("Subscription \"S\" must not use `@skip` or `@include` directives in the top level selection.", (1, 39))],
      reason="The September 2025 edition forbids @skip and @include in the root selection of a subscription; "
             "graphql-core 3.2 predates that.")
 case("SubscriptionSingleRootField", "include on a root fragment", """
 subscription { ...Root @include(if: true) }
 fragment Root on Subscription { ticks }
-""", expect=[err("Anonymous Subscription must not use `@skip` or `@include` directives in the top level selection.", (1, 16))],
+""", expect=[err("Anonymous Subscription must not use `@skip` or `@include` directives in the top level selection.", (1, 24))],
      reason="The September 2025 edition forbids @skip and @include in the root selection of a subscription; "
             "graphql-core 3.2 predates that.")
 
@@ -187,7 +185,7 @@ case("FieldSelectionMerging", "same fragment twice is fine", """
 fragment F on Cat { name }
 fragment G on Person { name }
 """)
-case("FieldSelectionMerging", "unknown fields do not conflict", "{ cat { x: unknownA x: unknownB } }")
+case("FieldSelectionMerging", "unknown fields are compared by name", "{ cat { x: unknownA x: unknownB } }")
 
 # --- Leaf Field Selections --------------------------------------------------------------------------
 case("LeafFieldSelections", "scalars and enums without selections", "{ cat { name mood } now mood }")
@@ -497,7 +495,7 @@ case("AllVariableUsagesAreAllowed", "usage inside a list item and an object fiel
 query Q($s: String, $n: Boolean) { args { nonNullList(v: ["a", $s]) filter(v: {required: $n}) } }
 """)
 case("AllVariableUsagesAreAllowed", "nullable variable in a oneOf field", "query Q($id: ID) { args { key(v: {id: $id}) } }",
-     expect=[err("Variable \"$id\" is of type \"ID\" but must be non-nullable to be used for OneOf Input Object \"PetKey\".", (1, 9), (1, 38))],
+     expect=[err("Variable \"$id\" is of type \"ID\" but must be non-nullable to be used for OneOf Input Object \"PetKey\".", (1, 9), (1, 39))],
      reason="The September 2025 edition checks this in All Variable Usages Are Allowed (IsNonNullPosition); graphql-core 3.2 "
             "reports it from Values of Correct Type as 'Variable \"id\" must be non-nullable to be used for OneOf Input Object "
             "\"PetKey\".' at the object value.")
@@ -540,9 +538,18 @@ def oracle_errors(schema, document):
     rules = [rule for rule in specified_rules if rule.__name__ != "MaxIntrospectionDepthRule"]
     errors = validate(schema, parse(document), rules)
     return [
-        {"message": to_reference_wording(e.message), "locations": [[loc.line, loc.column] for loc in (e.locations or [])]}
+        {"message": to_reference_wording(e.message), "locations": [line_and_column(document, p) for p in (e.positions or [])]}
         for e in errors
     ]
+
+
+def line_and_column(body, position):
+    # graphql-core 3.2 reports a node at the start of a line as the end of the previous line,
+    # so locations are computed here from the error's character positions.
+    before = body[:position]
+    breaks = list(re.finditer(r"\r\n|[\n\r]", before))
+    line_start = breaks[-1].end() if breaks else 0
+    return [len(breaks) + 1, position - line_start + 1]
 
 
 def to_reference_wording(message):
