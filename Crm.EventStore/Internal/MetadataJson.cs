@@ -23,7 +23,7 @@ internal static class MetadataJson
                 output.Write((byte)',');
             }
             CanonicalJson.WriteString("headers", output);
-            output.Write("{"u8);
+            output.Write(":{"u8);
             var names = new string[headers.Count];
             var n = 0;
             foreach (var name in headers.Keys)

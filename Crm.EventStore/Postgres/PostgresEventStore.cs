@@ -33,6 +33,8 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
         {
             throw new ArgumentException("Give the event store exactly one of DataSource and ConnectionString.", nameof(options));
         }
+        // Checked first: a registry whose upcasters or renames lead nowhere is a programming error.
+        options.Types.Freeze();
         _hooks = [.. options.AppendHooks];
         if (Array.IndexOf(_hooks, null) >= 0)
         {
@@ -42,7 +44,6 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
         _dataSource = options.DataSource ?? NpgsqlDataSource.Create(options.ConnectionString!);
         _sql = new EventStoreSql(options.Schema);
         _types = options.Types;
-        _types.Freeze();
         _serializerOptions = new JsonSerializerOptions(options.SerializerOptions);
         _serializerOptions.MakeReadOnly(populateMissingResolver: true);
         _notify = options.NotifyOnAppend;

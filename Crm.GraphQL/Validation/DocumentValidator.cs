@@ -10,6 +10,9 @@ namespace Crm.GraphQL.Validation;
 /// </summary>
 public static class DocumentValidator
 {
+    /// <summary>The error limit when none is given, as in the reference implementation.</summary>
+    public const int DefaultMaxErrors = 100;
+
     /// <summary>Every rule of the specification, in the order their errors are reported.</summary>
     public static IReadOnlyList<IValidationRule> SpecifiedRules { get; } =
     [
@@ -52,13 +55,29 @@ public static class DocumentValidator
     /// <param name="schema">The schema the document is meant for.</param>
     /// <param name="document">The parsed document.</param>
     /// <param name="rules">The rules to apply; <see cref="SpecifiedRules"/> when <see langword="null"/>.</param>
-    public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, IEnumerable<IValidationRule>? rules = null)
+    /// <param name="maxErrors">
+    /// After this many errors validation stops and a last error says so, which bounds the work
+    /// on hostile documents.
+    /// </param>
+    public static IReadOnlyList<GraphQLError> Validate(
+        Schema schema,
+        DocumentNode document,
+        IEnumerable<IValidationRule>? rules = null,
+        int maxErrors = DefaultMaxErrors)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
-        var context = new ValidationContext(schema, document);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxErrors);
+        var context = new ValidationContext(schema, document, maxErrors);
         var visitors = (rules ?? SpecifiedRules).Select(rule => rule.CreateVisitor(context)).ToArray();
-        new DocumentWalker(context, visitors).Walk(document);
+        try
+        {
+            new DocumentWalker(context, visitors).Walk(document);
+        }
+        catch (ValidationAbortedException)
+        {
+            // The error limit was reached; the errors so far, and the one saying so, are the result.
+        }
         return context.Errors;
     }
 }

@@ -11,10 +11,13 @@ public sealed partial class ValidationContext
 {
     private readonly List<GraphQLError> _errors = [];
 
-    internal ValidationContext(Schema schema, DocumentNode document)
+    private readonly int _maxErrors;
+
+    internal ValidationContext(Schema schema, DocumentNode document, int maxErrors)
     {
         Schema = schema;
         Document = document;
+        _maxErrors = maxErrors;
         foreach (var definition in document.Definitions)
         {
             switch (definition)
@@ -43,9 +46,11 @@ public sealed partial class ValidationContext
     public IReadOnlyList<GraphQLError> Errors => _errors;
 
     /// <summary>Reports an error located at the given nodes (nodes without a location are skipped).</summary>
+    /// <remarks>Once the error limit is reached, validation stops: reporting one more error ends the walk.</remarks>
     public void ReportError(string message, params ReadOnlySpan<SyntaxNode?> nodes)
     {
         ArgumentNullException.ThrowIfNull(message);
+        EnsureRoom();
         List<ErrorLocation>? locations = null;
         foreach (var node in nodes)
         {
@@ -61,6 +66,16 @@ public sealed partial class ValidationContext
     public void ReportError(GraphQLError error)
     {
         ArgumentNullException.ThrowIfNull(error);
+        EnsureRoom();
         _errors.Add(error);
+    }
+
+    private void EnsureRoom()
+    {
+        if (_errors.Count >= _maxErrors)
+        {
+            _errors.Add(new GraphQLError("Too many validation errors, error limit reached. Validation aborted."));
+            throw new ValidationAbortedException();
+        }
     }
 }

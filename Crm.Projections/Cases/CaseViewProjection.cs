@@ -63,7 +63,8 @@ internal sealed partial class CaseViewProjection : IReadModelProjection
 
     private void AddCase(SqlBatch batch, CaseEvent @event, ProjectedEvent projected)
     {
-        var id = Sql.Uuid(@event.CaseId);
+        // A parameter belongs to one statement, so each statement gets its own.
+        NpgsqlParameter Id() => Sql.Uuid(@event.CaseId);
         var at = projected.OccurredAt;
         switch (@event)
         {
@@ -71,23 +72,23 @@ internal sealed partial class CaseViewProjection : IReadModelProjection
                 var live = CaseRules.IsResponse(e);
                 batch.Add(
                     _sql.Open,
-                    id, Sql.Uuid(e.CustomerId), Sql.Text(e.Kind.ToString()), Sql.Text(e.Category.ToString()), Sql.Text(e.Priority.ToString()),
+                    Id(), Sql.Uuid(e.CustomerId), Sql.Text(e.Kind.ToString()), Sql.Text(e.Category.ToString()), Sql.Text(e.Priority.ToString()),
                     Sql.Text(e.Channel.ToString()), Sql.Text(e.Subject), Sql.Text(e.Currency), Sql.Timestamp(at), Sql.Uuid(e.By.Id), Sql.Text(e.By.Name),
                     Sql.Timestamp(e.FirstResponseDue), Sql.Timestamp(e.ResolutionDue),
                     Sql.Timestamp(live ? at : null), Sql.Long(live ? 0 : null), Sql.Text((live ? SlaStatus.Met : SlaStatus.Pending).ToString()));
                 break;
             case CaseAssigned e:
-                batch.Add(_sql.Assign, id, Sql.Uuid(e.AgentId), Sql.Text(e.Team));
+                batch.Add(_sql.Assign, Id(), Sql.Uuid(e.AgentId), Sql.Text(e.Team));
                 break;
             case CaseEscalated e:
-                batch.Add(_sql.Escalate, id, Sql.Text(e.Tier?.ToString()), Sql.Text(e.Department?.ToString()));
+                batch.Add(_sql.Escalate, Id(), Sql.Text(e.Tier?.ToString()), Sql.Text(e.Department?.ToString()));
                 batch.Add(
                     _sql.Escalation,
-                    id, Sql.Long(projected.Position), Sql.Timestamp(at), Sql.Text(e.Tier?.ToString()), Sql.Text(e.Department?.ToString()),
+                    Id(), Sql.Long(projected.Position), Sql.Timestamp(at), Sql.Text(e.Tier?.ToString()), Sql.Text(e.Department?.ToString()),
                     Sql.Text(e.Reason), Sql.Uuid(e.By.Id), Sql.Text(e.By.Name), Sql.Text(e.By.Role.ToString()));
                 break;
             case CaseNoteAdded:
-                batch.Add(_sql.Note, id);
+                batch.Add(_sql.Note, Id());
                 break;
             case RefundIssued e:
                 AddRemedy(batch, e, projected, RemedyKind.Refund, e.RemedyId, e.Amount, e.ApprovalRequestId);
@@ -99,49 +100,50 @@ internal sealed partial class CaseViewProjection : IReadModelProjection
                 AddRemedy(batch, e, projected, RemedyKind.ServiceAdjustment, e.RemedyId, e.Value, e.ApprovalRequestId);
                 break;
             case RemedyApprovalRequested:
-                batch.Add(_sql.PendingApprovals, id, Sql.Int(1));
+                batch.Add(_sql.PendingApprovals, Id(), Sql.Int(1));
                 break;
             case RemedyApproved or RemedyRejected:
-                batch.Add(_sql.PendingApprovals, id, Sql.Int(-1));
+                batch.Add(_sql.PendingApprovals, Id(), Sql.Int(-1));
                 break;
             case CaseResolved e:
-                batch.Add(_sql.Resolve, id, Sql.Timestamp(at), Sql.Text(e.RootCause.ToString()));
+                batch.Add(_sql.Resolve, Id(), Sql.Timestamp(at), Sql.Text(e.RootCause.ToString()));
                 break;
             case CaseReopened:
-                batch.Add(_sql.Reopen, id);
+                batch.Add(_sql.Reopen, Id());
                 break;
             case FollowUpScheduled:
-                batch.Add(_sql.OpenFollowUps, id, Sql.Int(1));
+                batch.Add(_sql.OpenFollowUps, Id(), Sql.Int(1));
                 break;
             case FollowUpCompleted:
-                batch.Add(_sql.OpenFollowUps, id, Sql.Int(-1));
+                batch.Add(_sql.OpenFollowUps, Id(), Sql.Int(-1));
                 break;
             case SatisfactionRecorded e:
-                batch.Add(_sql.Satisfaction, id, Sql.Int(e.Csat), Sql.Int(e.Nps), Sql.Timestamp(at));
+                batch.Add(_sql.Satisfaction, Id(), Sql.Int(e.Csat), Sql.Int(e.Nps), Sql.Timestamp(at));
                 break;
             case CaseClosed:
-                batch.Add(_sql.Close, id, Sql.Timestamp(at));
+                batch.Add(_sql.Close, Id(), Sql.Timestamp(at));
                 break;
             case SlaBreached e:
-                batch.Add(e.Kind == SlaKind.FirstResponse ? _sql.FirstResponseBreached : _sql.ResolutionBreached, id);
+                batch.Add(e.Kind == SlaKind.FirstResponse ? _sql.FirstResponseBreached : _sql.ResolutionBreached, Id());
                 break;
             default:
                 break;
         }
         if (@event is not CaseOpened && CaseRules.IsResponse(@event))
         {
-            batch.Add(_sql.Response, id, Sql.Timestamp(at));
+            batch.Add(_sql.Response, Id(), Sql.Timestamp(at));
         }
-        batch.Add(_sql.Touch, id, Sql.Timestamp(at), Sql.Long(projected.StreamVersion));
+        batch.Add(_sql.Touch, Id(), Sql.Timestamp(at), Sql.Long(projected.StreamVersion));
     }
 
     private void AddRemedy(SqlBatch batch, CaseEvent e, ProjectedEvent projected, RemedyKind kind, Guid remedyId, Money value, Guid? approvalRequestId)
     {
-        var id = Sql.Uuid(e.CaseId);
-        batch.Add(_sql.RemedyTotals, id, Sql.Numeric(value.Amount), Sql.Bool(kind == RemedyKind.Refund));
+        // A parameter belongs to one statement, so each statement gets its own.
+        NpgsqlParameter Id() => Sql.Uuid(e.CaseId);
+        batch.Add(_sql.RemedyTotals, Id(), Sql.Numeric(value.Amount), Sql.Bool(kind == RemedyKind.Refund));
         batch.Add(
             _sql.Remedy,
-            id, Sql.Uuid(remedyId), Sql.Long(projected.Position), Sql.Text(kind.ToString()), Sql.Numeric(value.Amount), Sql.Text(value.Currency),
+            Id(), Sql.Uuid(remedyId), Sql.Long(projected.Position), Sql.Text(kind.ToString()), Sql.Numeric(value.Amount), Sql.Text(value.Currency),
             Sql.Timestamp(projected.OccurredAt), Sql.Uuid(e.By.Id), Sql.Text(e.By.Name), Sql.Text(e.By.Role.ToString()), Sql.Uuid(approvalRequestId));
     }
 }

@@ -53,13 +53,14 @@ internal sealed partial class CustomerProfileProjection : IReadModelProjection
 
     private void AddCustomer(SqlBatch batch, CustomerEvent @event)
     {
-        var id = Sql.Uuid(@event.CustomerId);
+        // A parameter belongs to one statement, so each statement gets its own.
+        NpgsqlParameter Id() => Sql.Uuid(@event.CustomerId);
         switch (@event)
         {
             case CustomerRegistered e:
                 batch.Add(
                     _sql.Register,
-                    id, Sql.Text(e.Name), Sql.TextArray(e.Emails), Sql.TextArray(e.Phones),
+                    Id(), Sql.Text(e.Name), Sql.TextArray(e.Emails), Sql.TextArray(e.Phones),
                     Sql.Text(e.Address?.Line1), Sql.Text(e.Address?.Line2), Sql.Text(e.Address?.PostalCode),
                     Sql.Text(e.Address?.City), Sql.Text(e.Address?.Region), Sql.Text(e.Address?.Country),
                     Sql.Text(e.Language), Sql.Text(e.Segment.ToString()), Sql.Text(e.Channel.ToString()),
@@ -69,7 +70,7 @@ internal sealed partial class CustomerProfileProjection : IReadModelProjection
             case ContactDetailsChanged e:
                 batch.Add(
                     _sql.ChangeDetails,
-                    id, Sql.Text(e.Name), Sql.TextArray(e.Emails), Sql.TextArray(e.Phones),
+                    Id(), Sql.Text(e.Name), Sql.TextArray(e.Emails), Sql.TextArray(e.Phones),
                     Sql.Text(e.Address?.Line1), Sql.Text(e.Address?.Line2), Sql.Text(e.Address?.PostalCode),
                     Sql.Text(e.Address?.City), Sql.Text(e.Address?.Region), Sql.Text(e.Address?.Country),
                     Sql.Text(SearchKeys.Name(e.Name)), Sql.Text(SearchKeys.Emails(e.Emails)), Sql.Text(SearchKeys.Phones(e.Phones)));
@@ -77,23 +78,23 @@ internal sealed partial class CustomerProfileProjection : IReadModelProjection
             case PreferencesChanged e:
                 batch.Add(
                     _sql.ChangePreferences,
-                    id, Sql.Text(e.PreferredChannel.ToString()), Sql.Text(e.Language), Sql.Bool(e.MarketingConsent),
+                    Id(), Sql.Text(e.PreferredChannel.ToString()), Sql.Text(e.Language), Sql.Bool(e.MarketingConsent),
                     Sql.Time(e.ContactHours?.From), Sql.Time(e.ContactHours?.To));
                 break;
             case ProductRegistered e:
                 batch.Add(
                     _sql.RegisterProduct,
-                    id, Sql.Uuid(e.ProductId), Sql.Text(e.Sku), Sql.Text(e.Name), Sql.Date(e.PurchasedOn), Sql.Date(e.WarrantyUntil),
+                    Id(), Sql.Uuid(e.ProductId), Sql.Text(e.Sku), Sql.Text(e.Name), Sql.Date(e.PurchasedOn), Sql.Date(e.WarrantyUntil),
                     Sql.Text(e.Plan), Sql.Text((e.Plan is null ? SubscriptionStatus.None : SubscriptionStatus.Active).ToString()));
                 break;
             case SubscriptionChanged e:
-                batch.Add(_sql.ChangeSubscription, id, Sql.Uuid(e.ProductId), Sql.Text(e.Plan), Sql.Text(SubscriptionAfter(e.Change).ToString()));
+                batch.Add(_sql.ChangeSubscription, Id(), Sql.Uuid(e.ProductId), Sql.Text(e.Plan), Sql.Text(SubscriptionAfter(e.Change).ToString()));
                 break;
             case InteractionLogged e:
-                batch.Add(_sql.Contact, id, Sql.Timestamp(e.StartedAt));
+                batch.Add(_sql.Contact, Id(), Sql.Timestamp(e.StartedAt));
                 break;
             case CustomerDataErased e:
-                batch.Add(_sql.Erase, id, Sql.Timestamp(e.OccurredAt));
+                batch.Add(_sql.Erase, Id(), Sql.Timestamp(e.OccurredAt));
                 break;
             default:
                 break;
@@ -102,27 +103,28 @@ internal sealed partial class CustomerProfileProjection : IReadModelProjection
 
     private void AddCase(SqlBatch batch, CaseEvent @event, ProjectedEvent projected)
     {
-        var id = Sql.Uuid(@event.CustomerId);
+        // A parameter belongs to one statement, so each statement gets its own.
+        NpgsqlParameter Id() => Sql.Uuid(@event.CustomerId);
         switch (@event)
         {
             case CaseOpened e:
-                batch.Add(_sql.OpenCasesDelta, id, Sql.Int(1));
+                batch.Add(_sql.OpenCasesDelta, Id(), Sql.Int(1));
                 if (e.Kind == CaseKind.Complaint)
                 {
-                    batch.Add(_sql.Complaint, id, Sql.Uuid(e.CaseId), Sql.Timestamp(projected.OccurredAt));
+                    batch.Add(_sql.Complaint, Id(), Sql.Uuid(e.CaseId), Sql.Timestamp(projected.OccurredAt));
                 }
                 break;
             case CaseResolved:
-                batch.Add(_sql.OpenCasesDelta, id, Sql.Int(-1));
+                batch.Add(_sql.OpenCasesDelta, Id(), Sql.Int(-1));
                 break;
             case CaseReopened:
-                batch.Add(_sql.OpenCasesDelta, id, Sql.Int(1));
+                batch.Add(_sql.OpenCasesDelta, Id(), Sql.Int(1));
                 break;
             case RefundIssued e:
-                batch.Add(_sql.Refund, id, Sql.Text(e.Amount.Currency), Sql.Numeric(e.Amount.Amount));
+                batch.Add(_sql.Refund, Id(), Sql.Text(e.Amount.Currency), Sql.Numeric(e.Amount.Amount));
                 break;
             case SatisfactionRecorded e:
-                batch.Add(_sql.Satisfaction, id, Sql.Int(e.Csat), Sql.Int(e.Nps), Sql.Timestamp(projected.OccurredAt), Sql.Long(projected.Position));
+                batch.Add(_sql.Satisfaction, Id(), Sql.Int(e.Csat), Sql.Int(e.Nps), Sql.Timestamp(projected.OccurredAt), Sql.Long(projected.Position));
                 break;
             default:
                 break;

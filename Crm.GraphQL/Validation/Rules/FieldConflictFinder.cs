@@ -6,23 +6,33 @@ namespace Crm.GraphQL.Validation.Rules;
 
 /// <summary>
 /// Finds fields that cannot be merged (the specification's FieldsInSetCanMerge). Every selection
-/// set is reduced once to its fields by response name plus the fragments it spreads; comparisons
-/// of two field maps and of two selection sets are memoized, and a fragment is never compared with
-/// itself, which keeps the work polynomial however often fragments are spread.
+/// set is reduced once to its fields by response name plus the fragments it spreads. A pair of
+/// field maps involving a fragment is compared once per document (a later encounter adds nothing:
+/// whatever conflict it holds has been reported already) and a fragment is never compared with
+/// itself, which keeps the work polynomial however often fragments are spread. Runs of identical
+/// fields are compared once, and the conflicts collected below one pair of fields are capped.
 /// </summary>
 internal sealed class FieldConflictFinder(ValidationContext context)
 {
+    /// <summary>Beyond this many fields with one response name, structurally identical ones are compared only once.</summary>
+    private const int DistinctThreshold = 16;
+
+    /// <summary>The most conflicts collected between two selection sets; more would only lengthen one message.</summary>
+    private const int MaxConflictsPerComparison = 100;
+
+    // Shared and never modified: callers only read the lists they get.
+    private static readonly List<Conflict> NoConflicts = [];
+    private static readonly List<FieldMap> NoMaps = [];
+
     private readonly Schema _schema = context.Schema;
     private readonly Dictionary<SelectionSetNode, FieldMap> _maps = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<SelectionSetNode, List<SelectionSetNode>> _closures = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<PairKey, Conflict[]> _mapPairs = new(PairKey.Comparer);
-    private readonly Dictionary<PairKey, Conflict[]> _setPairs = new(PairKey.Comparer);
+    private readonly Dictionary<PairKey, bool> _comparedWithFragments = new(PairKey.Comparer);
     private readonly HashSet<PairKey> _reported = new(PairKey.Comparer);
 
     /// <summary>Reports the conflicts of one selection set of the document (each pair of fields once per document).</summary>
     public void ReportConflicts(SelectionSetNode selectionSet, NamedType? parentType)
     {
-        foreach (var conflict in FindConflicts(selectionSet, parentType))
+        foreach (var conflict in FindConflicts(MapOf(selectionSet, parentType)))
         {
             var first = conflict.Fields1[0];
             var second = conflict.Fields2[0];
@@ -35,28 +45,31 @@ internal sealed class FieldConflictFinder(ValidationContext context)
         }
     }
 
-    private List<Conflict> FindConflicts(SelectionSetNode selectionSet, NamedType? parentType)
+    /// <summary>Conflicts inside one selection set, produced as found so that an error limit can stop the search early.</summary>
+    private IEnumerable<Conflict> FindConflicts(FieldMap map)
     {
-        var map = MapOf(selectionSet, parentType);
-        var conflicts = new List<Conflict>();
-        foreach (var entries in map.Fields.Values)
+        foreach (var name in map.Fields.Keys)
         {
+            var entries = map.Distinct(name);
             for (var i = 0; i < entries.Count; i++)
             {
                 for (var j = i + 1; j < entries.Count; j++)
                 {
                     if (FindConflict(false, entries[i], entries[j]) is { } conflict)
                     {
-                        conflicts.Add(conflict);
+                        yield return conflict;
                     }
                 }
             }
         }
-        foreach (var fragment in ClosureOf(selectionSet))
+        foreach (var fragment in ClosureOf(map))
         {
-            conflicts.AddRange(BetweenMaps(selectionSet, fragment, false));
+            foreach (var conflict in BetweenMaps(map, fragment, false))
+            {
+                yield return conflict;
+            }
         }
-        var direct = DirectFragments(map, selectionSet);
+        var direct = DirectFragments(map);
         for (var i = 0; i < direct.Count; i++)
         {
             for (var j = i + 1; j < direct.Count; j++)
@@ -65,86 +78,109 @@ internal sealed class FieldConflictFinder(ValidationContext context)
                 {
                     foreach (var b in WithClosure(direct[j]))
                     {
-                        if (!ReferenceEquals(a, b))
+                        foreach (var conflict in BetweenMaps(a, b, false))
                         {
-                            conflicts.AddRange(BetweenMaps(a, b, false));
+                            yield return conflict;
                         }
                     }
                 }
             }
         }
-        return conflicts;
     }
 
     /// <summary>Conflicts between the fields two selection sets contribute when merged (each set's own conflicts excluded).</summary>
-    private Conflict[] BetweenSets(bool mutuallyExclusive, SelectionSetNode set1, NamedType? parent1, SelectionSetNode set2, NamedType? parent2)
+    private List<Conflict> BetweenSets(bool mutuallyExclusive, FieldMap map1, FieldMap map2)
     {
-        var key = new PairKey(set1, set2, mutuallyExclusive);
-        if (_setPairs.TryGetValue(key, out var known))
+        var direct = BetweenMaps(map1, map2, mutuallyExclusive);
+        var closure1 = ClosureOf(map1);
+        var closure2 = ClosureOf(map2);
+        if (closure1.Count == 0 && closure2.Count == 0)
         {
-            return known;
+            // The common case, and the hot one when many fields share a response name.
+            return direct;
         }
-        // Marked before the search so that a cycle through fragments ends instead of recursing forever.
-        _setPairs[key] = [];
-        MapOf(set1, parent1);
-        MapOf(set2, parent2);
-        var conflicts = new List<Conflict>(BetweenMaps(set1, set2, mutuallyExclusive));
-        var closure1 = ClosureOf(set1);
-        var closure2 = ClosureOf(set2);
+        var conflicts = new List<Conflict>();
+        Add(direct);
         foreach (var fragment in closure2)
         {
-            conflicts.AddRange(BetweenMaps(set1, fragment, mutuallyExclusive));
+            Add(BetweenMaps(map1, fragment, mutuallyExclusive));
         }
+        // The second set's fields come first here, as in the reference implementation's messages.
         foreach (var fragment in closure1)
         {
-            conflicts.AddRange(BetweenMaps(set2, fragment, mutuallyExclusive));
+            Add(BetweenMaps(map2, fragment, mutuallyExclusive));
         }
         foreach (var a in closure1)
         {
             foreach (var b in closure2)
             {
-                if (!ReferenceEquals(a, b))
-                {
-                    conflicts.AddRange(BetweenMaps(a, b, mutuallyExclusive));
-                }
+                Add(BetweenMaps(a, b, mutuallyExclusive));
             }
         }
-        return _setPairs[key] = [.. conflicts];
+        return conflicts;
+
+        void Add(List<Conflict> found)
+        {
+            var room = MaxConflictsPerComparison - conflicts.Count;
+            conflicts.AddRange(found.Count <= room ? found : found.Take(room));
+        }
     }
 
-    /// <summary>Conflicts between the fields of one map and the fields of another with the same response names.</summary>
-    private Conflict[] BetweenMaps(SelectionSetNode set1, SelectionSetNode set2, bool mutuallyExclusive)
+    /// <summary>
+    /// Conflicts between the fields of one map and the fields of another with the same response
+    /// names. Pairs involving a fragment are compared only once: fragments are where the same pair
+    /// of maps comes up again and again, exponentially often in hostile documents, and where
+    /// comparisons can cycle.
+    /// </summary>
+    private List<Conflict> BetweenMaps(FieldMap map1, FieldMap map2, bool mutuallyExclusive)
     {
-        if (ReferenceEquals(set1, set2))
+        if (ReferenceEquals(map1, map2) || map1.Fields.Count == 0 || map2.Fields.Count == 0)
         {
-            return [];
+            return NoConflicts;
         }
-        var key = new PairKey(set1, set2, mutuallyExclusive);
-        if (_mapPairs.TryGetValue(key, out var known))
+        if ((map1.IsFragment || map2.IsFragment) && !MarkCompared(map1, map2, mutuallyExclusive))
         {
-            return known;
+            return NoConflicts;
         }
-        _mapPairs[key] = [];
-        var map2 = _maps[set2];
         List<Conflict>? conflicts = null;
-        foreach (var (responseName, entries1) in _maps[set1].Fields)
+        foreach (var responseName in map1.Fields.Keys)
         {
-            if (!map2.Fields.TryGetValue(responseName, out var entries2))
+            if (!map2.Fields.ContainsKey(responseName))
             {
                 continue;
             }
-            foreach (var entry1 in entries1)
+            foreach (var entry1 in map1.Distinct(responseName))
             {
-                foreach (var entry2 in entries2)
+                foreach (var entry2 in map2.Distinct(responseName))
                 {
                     if (FindConflict(mutuallyExclusive, entry1, entry2) is { } conflict)
                     {
                         (conflicts ??= []).Add(conflict);
+                        if (conflicts.Count == MaxConflictsPerComparison)
+                        {
+                            return conflicts;
+                        }
                     }
                 }
             }
         }
-        return _mapPairs[key] = conflicts is null ? [] : [.. conflicts];
+        return conflicts ?? NoConflicts;
+    }
+
+    /// <summary>
+    /// Records that two maps are compared; false when they already were. A comparison of fields
+    /// that may meet on one object covers a later one of fields that cannot (it checks more).
+    /// </summary>
+    private bool MarkCompared(FieldMap map1, FieldMap map2, bool mutuallyExclusive)
+    {
+        var key = new PairKey(map1, map2, false);
+        if (_comparedWithFragments.TryGetValue(key, out var earlier) && (mutuallyExclusive || !earlier))
+        {
+            return false;
+        }
+        _comparedWithFragments[key] = mutuallyExclusive;
+        _comparedWithFragments[new PairKey(map2, map1, false)] = mutuallyExclusive;
+        return true;
     }
 
     private Conflict? FindConflict(bool parentsMutuallyExclusive, FieldEntry entry1, FieldEntry entry2)
@@ -172,15 +208,15 @@ internal sealed class FieldConflictFinder(ValidationContext context)
         {
             return new Conflict(node1.ResponseName, $"they return conflicting types \"{type1}\" and \"{type2}\"", null, [node1], [node2]);
         }
-        if (node1.SelectionSet is { } set1 && node2.SelectionSet is { } set2)
+        if (SubMapOf(entry1) is { } sub1 && SubMapOf(entry2) is { } sub2)
         {
-            var subConflicts = BetweenSets(mutuallyExclusive, set1, type1?.NamedType(), set2, type2?.NamedType());
-            if (subConflicts.Length > 0)
+            var subConflicts = BetweenSets(mutuallyExclusive, sub1, sub2);
+            if (subConflicts.Count > 0)
             {
                 return new Conflict(
                     node1.ResponseName,
                     null,
-                    subConflicts,
+                    [.. subConflicts],
                     [node1, .. subConflicts.SelectMany(c => c.Fields1)],
                     [node2, .. subConflicts.SelectMany(c => c.Fields2)]);
             }
@@ -273,11 +309,20 @@ internal sealed class FieldConflictFinder(ValidationContext context)
     {
         if (!_maps.TryGetValue(selectionSet, out var map))
         {
-            map = new FieldMap();
+            map = new FieldMap(isFragment: false);
             Collect(map, selectionSet, parentType);
             _maps[selectionSet] = map;
         }
         return map;
+    }
+
+    private FieldMap? SubMapOf(FieldEntry entry)
+    {
+        if (entry.SubMap is null && entry.Node.SelectionSet is { } selectionSet)
+        {
+            entry.SubMap = MapOf(selectionSet, entry.Definition?.Type.NamedType());
+        }
+        return entry.SubMap;
     }
 
     private void Collect(FieldMap map, SelectionSetNode selectionSet, NamedType? parentType)
@@ -311,66 +356,123 @@ internal sealed class FieldConflictFinder(ValidationContext context)
         }
     }
 
-    /// <summary>The selection sets of the fragments a set spreads at its own level, directly or through those fragments (itself excluded).</summary>
-    private List<SelectionSetNode> ClosureOf(SelectionSetNode selectionSet)
+    /// <summary>The maps of the fragments a set spreads at its own level, directly or through those fragments (itself excluded).</summary>
+    private List<FieldMap> ClosureOf(FieldMap map)
     {
-        if (_closures.TryGetValue(selectionSet, out var closure))
+        if (map.Closure is { } known)
         {
-            return closure;
+            return known;
         }
-        closure = [];
+        if (map.FragmentNames.Count == 0)
+        {
+            return map.Closure = NoMaps;
+        }
+        var closure = new List<FieldMap>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Queue<string>(_maps[selectionSet].FragmentNames);
+        var pending = new Queue<string>(map.FragmentNames);
         while (pending.TryDequeue(out var name))
         {
-            if (!seen.Add(name) || FragmentSet(name) is not { } fragmentSet || ReferenceEquals(fragmentSet, selectionSet))
+            if (!seen.Add(name) || FragmentMap(name) is not { } fragment || ReferenceEquals(fragment, map))
             {
                 continue;
             }
-            closure.Add(fragmentSet);
-            foreach (var next in _maps[fragmentSet].FragmentNames)
+            closure.Add(fragment);
+            foreach (var next in fragment.FragmentNames)
             {
                 pending.Enqueue(next);
             }
         }
-        _closures[selectionSet] = closure;
-        return closure;
+        return map.Closure = closure;
     }
 
-    private List<SelectionSetNode> DirectFragments(FieldMap map, SelectionSetNode owner)
+    private List<FieldMap> DirectFragments(FieldMap map)
     {
-        var direct = new List<SelectionSetNode>();
+        var direct = new List<FieldMap>();
         foreach (var name in map.FragmentNames)
         {
-            if (FragmentSet(name) is { } fragmentSet && !ReferenceEquals(fragmentSet, owner))
+            if (FragmentMap(name) is { } fragment && !ReferenceEquals(fragment, map))
             {
-                direct.Add(fragmentSet);
+                direct.Add(fragment);
             }
         }
         return direct;
     }
 
-    private IEnumerable<SelectionSetNode> WithClosure(SelectionSetNode fragmentSet) => [fragmentSet, .. ClosureOf(fragmentSet)];
+    private List<FieldMap> WithClosure(FieldMap fragment) => [fragment, .. ClosureOf(fragment)];
 
-    /// <summary>The selection set of a defined fragment, its field map prepared with the type condition as parent.</summary>
-    private SelectionSetNode? FragmentSet(string name)
+    /// <summary>The field map of a defined fragment, with its type condition as parent type.</summary>
+    private FieldMap? FragmentMap(string name)
     {
         if (context.GetFragment(name) is not { } fragment)
         {
             return null;
         }
-        MapOf(fragment.SelectionSet, _schema.GetType(fragment.TypeCondition.Name.Value));
-        return fragment.SelectionSet;
+        if (!_maps.TryGetValue(fragment.SelectionSet, out var map))
+        {
+            map = new FieldMap(isFragment: true);
+            Collect(map, fragment.SelectionSet, _schema.GetType(fragment.TypeCondition.Name.Value));
+            _maps[fragment.SelectionSet] = map;
+        }
+        return map;
     }
 
-    private sealed class FieldMap
+    private sealed class FieldMap(bool isFragment)
     {
+        private Dictionary<string, List<FieldEntry>>? _distinct;
+
+        /// <summary>Whether this is the selection set of a fragment definition.</summary>
+        public bool IsFragment { get; } = isFragment;
+
         public Dictionary<string, List<FieldEntry>> Fields { get; } = new(StringComparer.Ordinal);
 
         public List<string> FragmentNames { get; } = [];
+
+        public List<FieldMap>? Closure { get; set; }
+
+        /// <summary>
+        /// The fields with a response name; when there are many, one of each group of identical
+        /// fields (same parent type, same syntax). Identical fields always merge, and each
+        /// compares with any other field as the first of them does.
+        /// </summary>
+        public List<FieldEntry> Distinct(string responseName)
+        {
+            var entries = Fields[responseName];
+            if (entries.Count <= DistinctThreshold)
+            {
+                return entries;
+            }
+            _distinct ??= new Dictionary<string, List<FieldEntry>>(StringComparer.Ordinal);
+            if (!_distinct.TryGetValue(responseName, out var distinct))
+            {
+                var seen = new HashSet<FieldEntry>(FieldEntry.StructuralComparer);
+                distinct = entries.Where(seen.Add).ToList();
+                _distinct[responseName] = distinct;
+            }
+            return distinct;
+        }
     }
 
-    private readonly record struct FieldEntry(NamedType? ParentType, FieldNode Node, FieldDefinition? Definition);
+    private sealed class FieldEntry(NamedType? parentType, FieldNode node, FieldDefinition? definition)
+    {
+        public static readonly IEqualityComparer<FieldEntry> StructuralComparer = new Structural();
+
+        public NamedType? ParentType { get; } = parentType;
+
+        public FieldNode Node { get; } = node;
+
+        public FieldDefinition? Definition { get; } = definition;
+
+        /// <summary>The map of the field's selection set, once needed.</summary>
+        public FieldMap? SubMap { get; set; }
+
+        private sealed class Structural : IEqualityComparer<FieldEntry>
+        {
+            public bool Equals(FieldEntry? x, FieldEntry? y) =>
+                ReferenceEquals(x, y) || (x is not null && y is not null && ReferenceEquals(x.ParentType, y.ParentType) && x.Node.Equals(y.Node));
+
+            public int GetHashCode(FieldEntry obj) => HashCode.Combine(obj.ParentType is null ? 0 : RuntimeHelpers.GetHashCode(obj.ParentType), obj.Node);
+        }
+    }
 
     /// <summary>Two fields that cannot merge: a reason, or the conflicts between their sub-selections.</summary>
     private sealed record Conflict(string ResponseName, string? Reason, Conflict[]? SubConflicts, FieldNode[] Fields1, FieldNode[] Fields2)

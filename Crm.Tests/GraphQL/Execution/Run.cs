@@ -14,7 +14,10 @@ internal static class Run
     }
 
     public static async Task<string> Json(Schema schema, string query, object? variables = null, string? operationName = null, ExecutorOptions? options = null) =>
-        (await Execute(schema, query, variables, operationName, options)).ToJson();
+        Normalize((await Execute(schema, query, variables, operationName, options)).ToJson());
+
+    /// <summary>Re-serializes JSON text so that equal documents compare equal as strings.</summary>
+    public static string Normalize(string json) => JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement);
 
     /// <summary>Variables given as an anonymous object or JSON text, passed as JSON elements like a transport would.</summary>
     public static IReadOnlyDictionary<string, object?>? Variables(object? variables) => variables switch
