@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Crm.EventStore.Internal;
 
 /// <summary>A validated, encoded append (one or more streams), laid out as the append function's arrays.</summary>
@@ -17,7 +19,27 @@ internal sealed class AppendBatch
     /// <summary>Checks the input and encodes every event; throws before anything is sent.</summary>
     /// <exception cref="ArgumentException">Bad input, named in the message.</exception>
     /// <exception cref="UnknownEventTypeException">An event's type is not registered.</exception>
-    public static AppendBatch Create(IReadOnlyList<StreamAppend> appends, EventTypeRegistry types, System.Text.Json.JsonSerializerOptions options)
+    public static AppendBatch Create(IReadOnlyList<StreamAppend> appends, EventTypeRegistry types, JsonSerializerOptions options)
+    {
+        var (streams, eventCount) = Validate(appends, types);
+        using var encoder = new EventEncoder(types, options);
+        var events = new EncodedEvent[eventCount];
+        var k = 0;
+        foreach (var append in streams)
+        {
+            for (var j = 0; j < append.Events.Count; j++)
+            {
+                events[k++] = Encode(encoder, append, j);
+            }
+        }
+        return new AppendBatch(streams, events);
+    }
+
+    /// <summary>
+    /// Checks everything about the input except the events' content: stream ids and types, no
+    /// duplicate stream, no empty or null events, every event type registered.
+    /// </summary>
+    public static (StreamAppend[] Streams, int EventCount) Validate(IReadOnlyList<StreamAppend> appends, EventTypeRegistry types)
     {
         ArgumentNullException.ThrowIfNull(appends);
         if (appends.Count == 0)
@@ -42,32 +64,25 @@ internal sealed class AppendBatch
             }
             for (var j = 0; j < append.Events.Count; j++)
             {
-                if (append.Events[j] is null)
-                {
-                    throw new ArgumentException($"Event {j} of the append to stream '{append.StreamId}' is null.", nameof(appends));
-                }
+                var eventData = append.Events[j] ?? throw new ArgumentException($"Event {j} of the append to stream '{append.StreamId}' is null.", nameof(appends));
+                types.Resolve(eventData.Data.GetType());
             }
             streams[i] = append;
             eventCount += append.Events.Count;
         }
+        return (streams, eventCount);
+    }
 
-        using var encoder = new EventEncoder(types, options);
-        var events = new EncodedEvent[eventCount];
-        var k = 0;
-        foreach (var append in streams)
+    /// <summary>Encodes event <paramref name="index"/> of a validated stream append, naming it in any error.</summary>
+    public static EncodedEvent Encode(EventEncoder encoder, StreamAppend append, int index)
+    {
+        try
         {
-            for (var j = 0; j < append.Events.Count; j++)
-            {
-                try
-                {
-                    events[k++] = encoder.Encode(append.StreamId, append.Events[j]);
-                }
-                catch (ArgumentException ex)
-                {
-                    throw new ArgumentException($"Event {j} of the append to stream '{append.StreamId}' cannot be stored: {ex.Message}", nameof(appends), ex);
-                }
-            }
+            return encoder.Encode(append.StreamId, append.Events[index]);
         }
-        return new AppendBatch(streams, events);
+        catch (ArgumentException ex)
+        {
+            throw new ArgumentException($"Event {index} of the append to stream '{append.StreamId}' cannot be stored: {ex.Message}", nameof(append), ex);
+        }
     }
 }

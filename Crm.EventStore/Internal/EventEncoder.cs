@@ -16,6 +16,11 @@ internal sealed class EventEncoder : IDisposable
     private readonly DateTimeOffset _now = Timestamps.TruncateToMicroseconds(DateTimeOffset.UtcNow);
     private Utf8JsonWriter? _writer;
 
+    // Events of one command usually share one metadata instance: encode it once.
+    private EventMetadata? _lastMetadata;
+    private byte[] _lastMetadataBytes = [];
+    private EventMetadata? _lastRecordedMetadata;
+
     public EventEncoder(EventTypeRegistry types, JsonSerializerOptions options)
     {
         _types = types;
@@ -50,11 +55,16 @@ internal sealed class EventEncoder : IDisposable
             throw new ArgumentException($"Event {registration.ClrType} ('{registration.Name}') must serialize to a JSON object.");
         }
 
-        _canonical.Clear();
-        MetadataJson.Write(eventData.Metadata, _canonical);
-        var metadata = _canonical.ToArray();
-
         var occurredAt = eventData.Metadata.OccurredAt is { } given ? Timestamps.TruncateToMicroseconds(given) : _now;
+        if (!ReferenceEquals(eventData.Metadata, _lastMetadata))
+        {
+            _canonical.Clear();
+            MetadataJson.Write(eventData.Metadata, _canonical);
+            _lastMetadataBytes = _canonical.ToArray();
+            _lastRecordedMetadata = eventData.Metadata with { OccurredAt = occurredAt };
+            _lastMetadata = eventData.Metadata;
+        }
+        var metadata = _lastMetadataBytes;
         var digest = EventHashing.ContentDigest(
             streamId,
             eventData.EventId,
@@ -75,7 +85,7 @@ internal sealed class EventEncoder : IDisposable
             OccurredAt = occurredAt,
             ContentDigest = digest,
             Original = eventData.Data,
-            RecordedMetadata = eventData.Metadata with { OccurredAt = occurredAt },
+            RecordedMetadata = _lastRecordedMetadata!,
         };
     }
 }

@@ -16,6 +16,7 @@ internal sealed class EventStoreSql
         NotificationChannel = $"{schema}_appended";
 
         Append = $"SELECT status, stream_index, version, position, recorded_at, tx_id, hash FROM {s}.append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
+        AppendToStream = $"SELECT status, stream_index, version, position, recorded_at, tx_id, hash FROM {s}.append_to_stream($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 
         const string StreamFilter = "e.stream_id = $1 AND e.version >= $2 AND e.version <= $3";
         var momentFilter = $" AND e.version < coalesce((SELECT min(m.version) FROM {Events} AS m WHERE m.stream_id = $1 AND m.recorded_at > $5), 9223372036854775807)";
@@ -66,6 +67,8 @@ internal sealed class EventStoreSql
     public string NotificationChannel { get; }
 
     public string Append { get; }
+
+    public string AppendToStream { get; }
 
     public string ReadStreamForward { get; }
 

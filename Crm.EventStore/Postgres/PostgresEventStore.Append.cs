@@ -119,16 +119,32 @@ public sealed partial class PostgresEventStore
     private NpgsqlCommand CreateAppendCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction, AppendBatch batch)
     {
         var streams = batch.Streams;
-        var streamIds = new string[streams.Length];
-        var streamTypes = new string?[streams.Length];
-        var expected = new long[streams.Length];
-        var counts = new int[streams.Length];
-        for (var i = 0; i < streams.Length; i++)
+        var single = streams.Length == 1;
+        var command = new NpgsqlCommand(single ? _sql.AppendToStream : _sql.Append, connection, transaction);
+        var parameters = command.Parameters;
+        if (single)
         {
-            streamIds[i] = streams[i].StreamId;
-            streamTypes[i] = streams[i].StreamType;
-            expected[i] = streams[i].ExpectedVersion.Value;
-            counts[i] = streams[i].Events.Count;
+            parameters.Add(new NpgsqlParameter { Value = streams[0].StreamId, NpgsqlDbType = NpgsqlDbType.Text });
+            parameters.Add(new NpgsqlParameter { Value = (object?)streams[0].StreamType ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            parameters.Add(new NpgsqlParameter { Value = streams[0].ExpectedVersion.Value, NpgsqlDbType = NpgsqlDbType.Bigint });
+        }
+        else
+        {
+            var streamIds = new string[streams.Length];
+            var streamTypes = new string?[streams.Length];
+            var expected = new long[streams.Length];
+            var counts = new int[streams.Length];
+            for (var i = 0; i < streams.Length; i++)
+            {
+                streamIds[i] = streams[i].StreamId;
+                streamTypes[i] = streams[i].StreamType;
+                expected[i] = streams[i].ExpectedVersion.Value;
+                counts[i] = streams[i].Events.Count;
+            }
+            parameters.Add(new NpgsqlParameter { Value = streamIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            parameters.Add(new NpgsqlParameter { Value = streamTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            parameters.Add(new NpgsqlParameter { Value = expected, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+            parameters.Add(new NpgsqlParameter { Value = counts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         }
 
         var events = batch.Events;
@@ -150,13 +166,6 @@ public sealed partial class PostgresEventStore
             occurredAt[k] = Timestamps.ToUtcDateTime(e.OccurredAt);
             digests[k] = e.ContentDigest;
         }
-
-        var command = new NpgsqlCommand(_sql.Append, connection, transaction);
-        var parameters = command.Parameters;
-        parameters.Add(new NpgsqlParameter { Value = streamIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter { Value = streamTypes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        parameters.Add(new NpgsqlParameter { Value = expected, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
-        parameters.Add(new NpgsqlParameter { Value = counts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         parameters.Add(new NpgsqlParameter { Value = eventIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
         parameters.Add(new NpgsqlParameter { Value = typeNames, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         parameters.Add(new NpgsqlParameter { Value = schemaVersions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Crm.EventStore.Internal;
 using Npgsql;
 using NpgsqlTypes;
@@ -6,13 +7,15 @@ namespace Crm.EventStore.Postgres;
 
 public sealed partial class PostgresEventStore
 {
+    // Rows encoded ahead of the COPY: enough to keep both sides busy, little enough memory.
+    private const int ImportPipelineDepth = 4096;
+
     /// <inheritdoc />
     public async Task<ImportResult> ImportAsync(IReadOnlyList<StreamAppend> streams, CancellationToken cancellationToken = default)
     {
-        var batch = AppendBatch.Create(streams, _types, _serializerOptions);
+        var (appends, eventCount) = AppendBatch.Validate(streams, _types);
         await EnsureInitializedAsync(cancellationToken);
 
-        var appends = batch.Streams;
         var streamIds = new string[appends.Length];
         for (var i = 0; i < appends.Length; i++)
         {
@@ -21,36 +24,9 @@ public sealed partial class PostgresEventStore
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var (heads, transactionId, recordedAt) = await ReadImportHeadsAsync(connection, transaction, streamIds, cancellationToken);
 
-        // As in the append function: lock, then read the heads, then take the transaction id and
-        // the clock, all in one round trip.
-        var heads = new Dictionary<string, (long Version, byte[] Hash, ulong TransactionId, bool Archived)>(StringComparer.Ordinal);
-        ulong transactionId;
-        DateTimeOffset recordedAt;
-        await using (var prologue = new NpgsqlBatch(connection, transaction))
-        {
-            prologue.BatchCommands.Add(Command(_sql.LockStreams, streamIds));
-            prologue.BatchCommands.Add(Command(_sql.ReadStreamHeads, streamIds));
-            prologue.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_current_xact_id(), clock_timestamp()"));
-            await using var reader = await prologue.ExecuteReaderAsync(cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                heads[reader.GetString(0)] = (reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<ulong>(3), reader.GetBoolean(4));
-            }
-            await reader.NextResultAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            transactionId = reader.GetFieldValue<ulong>(0);
-            recordedAt = reader.GetFieldValue<DateTimeOffset>(1);
-        }
-
-        var recordedMicros = Timestamps.ToUnixMicroseconds(recordedAt);
-        var versions = new long[batch.Events.Length];
-        var hashes = new byte[batch.Events.Length][];
-        var streamVersions = new long[appends.Length];
-        var streamHeads = new byte[appends.Length][];
-        var streamTypes = new string?[appends.Length];
-        var k = 0;
+        var starts = new ImportStart[appends.Length];
         for (var i = 0; i < appends.Length; i++)
         {
             var append = appends[i];
@@ -68,41 +44,60 @@ public sealed partial class PostgresEventStore
             {
                 throw AppendRefused(3, append, actual.Value);
             }
-            var previous = found ? head.Hash : [];
-            var version = actual.Value;
-            for (var j = 0; j < append.Events.Count; j++, k++)
-            {
-                version++;
-                var hash = new byte[EventHashing.HashSize];
-                EventHashing.ChainHash(previous, version, recordedMicros, batch.Events[k].ContentDigest, hash);
-                versions[k] = version;
-                hashes[k] = hash;
-                previous = hash;
-            }
-            streamVersions[i] = version;
-            streamHeads[i] = previous;
-            streamTypes[i] = append.StreamType;
+            starts[i] = new ImportStart(actual.Value, found ? head.Hash : []);
         }
 
+        // Encoding and hashing run on another thread while this one feeds COPY, so client and
+        // server work at the same time. An event that cannot be stored stops the import part-way;
+        // the transaction then rolls back and nothing is written.
+        var recordedMicros = Timestamps.ToUnixMicroseconds(recordedAt);
+        var rows = Channel.CreateBounded<ImportRow>(new BoundedChannelOptions(ImportPipelineDepth) { SingleReader = true, SingleWriter = true });
+        using var stopEncoding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var encoding = Task.Run(() => EncodeImportAsync(appends, starts, recordedMicros, rows.Writer, stopEncoding.Token), CancellationToken.None);
+
+        var streamVersions = new long[appends.Length];
+        var streamHeads = new byte[appends.Length][];
+        var streamTypes = new string?[appends.Length];
+        var written = _hooks.Length > 0 ? new ImportRow[eventCount] : null;
         var recordedAtUtc = Timestamps.ToUtcDateTime(recordedAt);
-        await using (var writer = await connection.BeginBinaryImportAsync(_sql.CopyEvents, cancellationToken))
+        try
         {
-            for (k = 0; k < batch.Events.Length; k++)
+            await using var writer = await connection.BeginBinaryImportAsync(_sql.CopyEvents, cancellationToken);
+            var k = 0;
+            for (var i = 0; i < appends.Length; i++)
             {
-                var e = batch.Events[k];
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(e.StreamId, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(versions[k], NpgsqlDbType.Bigint, cancellationToken);
-                await writer.WriteAsync(e.EventId, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(e.TypeName, NpgsqlDbType.Text, cancellationToken);
-                await writer.WriteAsync(e.SchemaVersion, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(e.Data, NpgsqlDbType.Jsonb, cancellationToken);
-                await writer.WriteAsync(e.Metadata, NpgsqlDbType.Jsonb, cancellationToken);
-                await writer.WriteAsync(Timestamps.ToUtcDateTime(e.OccurredAt), NpgsqlDbType.TimestampTz, cancellationToken);
-                await writer.WriteAsync(recordedAtUtc, NpgsqlDbType.TimestampTz, cancellationToken);
-                await writer.WriteAsync(hashes[k], NpgsqlDbType.Bytea, cancellationToken);
+                ImportRow row = default;
+                for (var j = 0; j < appends[i].Events.Count; j++, k++)
+                {
+                    row = await NextRowAsync(rows.Reader, encoding, cancellationToken);
+                    var e = row.Event;
+                    await writer.StartRowAsync(cancellationToken);
+                    await writer.WriteAsync(e.StreamId, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(row.Version, NpgsqlDbType.Bigint, cancellationToken);
+                    await writer.WriteAsync(e.EventId, NpgsqlDbType.Uuid, cancellationToken);
+                    await writer.WriteAsync(e.TypeName, NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(e.SchemaVersion, NpgsqlDbType.Integer, cancellationToken);
+                    await writer.WriteAsync(e.Data, NpgsqlDbType.Jsonb, cancellationToken);
+                    await writer.WriteAsync(e.Metadata, NpgsqlDbType.Jsonb, cancellationToken);
+                    await writer.WriteAsync(Timestamps.ToUtcDateTime(e.OccurredAt), NpgsqlDbType.TimestampTz, cancellationToken);
+                    await writer.WriteAsync(recordedAtUtc, NpgsqlDbType.TimestampTz, cancellationToken);
+                    await writer.WriteAsync(row.Hash, NpgsqlDbType.Bytea, cancellationToken);
+                    if (written is not null)
+                    {
+                        written[k] = row;
+                    }
+                }
+                streamVersions[i] = row.Version;
+                streamHeads[i] = row.Hash;
+                streamTypes[i] = appends[i].StreamType;
             }
             await writer.CompleteAsync(cancellationToken);
+        }
+        finally
+        {
+            await stopEncoding.CancelAsync();
+            // The encoder's own failure, if any, already reached us through NextRowAsync.
+            await encoding.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 
         await using (var upsert = new NpgsqlCommand(_sql.UpsertStreams, connection, transaction))
@@ -115,9 +110,9 @@ public sealed partial class PostgresEventStore
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (_hooks.Length > 0)
+        if (written is not null)
         {
-            var recorded = await RecordImportedAsync(connection, transaction, batch, transactionId, versions, hashes, recordedAt, cancellationToken);
+            var recorded = await RecordImportedAsync(connection, transaction, written, transactionId, recordedAt, cancellationToken);
             foreach (var hook in _hooks)
             {
                 await hook.ApplyAsync(transaction, recorded, cancellationToken);
@@ -130,28 +125,95 @@ public sealed partial class PostgresEventStore
             await notify.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return new ImportResult(appends.Length, batch.Events.Length);
+        return new ImportResult(appends.Length, eventCount);
+    }
+
+    /// <summary>As in the append function: lock the streams, then read their heads, then take the transaction id and the clock; one round trip.</summary>
+    private async Task<(Dictionary<string, (long Version, byte[] Hash, ulong TransactionId, bool Archived)> Heads, ulong TransactionId, DateTimeOffset RecordedAt)> ReadImportHeadsAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        string[] streamIds,
+        CancellationToken cancellationToken)
+    {
+        var heads = new Dictionary<string, (long Version, byte[] Hash, ulong TransactionId, bool Archived)>(StringComparer.Ordinal);
+        await using var prologue = new NpgsqlBatch(connection, transaction);
+        prologue.BatchCommands.Add(Command(_sql.LockStreams, streamIds));
+        prologue.BatchCommands.Add(Command(_sql.ReadStreamHeads, streamIds));
+        prologue.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_current_xact_id(), clock_timestamp()"));
+        await using var reader = await prologue.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            heads[reader.GetString(0)] = (reader.GetInt64(1), reader.GetFieldValue<byte[]>(2), reader.GetFieldValue<ulong>(3), reader.GetBoolean(4));
+        }
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (heads, reader.GetFieldValue<ulong>(0), reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    /// <summary>Encodes and chains every event in order, handing rows to the COPY.</summary>
+    private async Task EncodeImportAsync(StreamAppend[] appends, ImportStart[] starts, long recordedMicros, ChannelWriter<ImportRow> rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var encoder = new EventEncoder(_types, _serializerOptions);
+            for (var i = 0; i < appends.Length; i++)
+            {
+                var append = appends[i];
+                var version = starts[i].Version;
+                var previous = starts[i].Head;
+                for (var j = 0; j < append.Events.Count; j++)
+                {
+                    var encoded = AppendBatch.Encode(encoder, append, j);
+                    version++;
+                    var hash = new byte[EventHashing.HashSize];
+                    EventHashing.ChainHash(previous, version, recordedMicros, encoded.ContentDigest, hash);
+                    previous = hash;
+                    await rows.WriteAsync(new ImportRow(encoded, version, hash), cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            rows.TryComplete();
+        }
+    }
+
+    private static async ValueTask<ImportRow> NextRowAsync(ChannelReader<ImportRow> rows, Task encoding, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (rows.TryRead(out var row))
+            {
+                return row;
+            }
+            if (!await rows.WaitToReadAsync(cancellationToken))
+            {
+                // The encoder stopped early: its exception explains why.
+                await encoding;
+                throw new InvalidOperationException("The import's encoder stopped before the last event.");
+            }
+        }
     }
 
     /// <summary>The imported events as recorded: COPY gave them positions in row order.</summary>
     private async Task<RecordedEvent[]> RecordImportedAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
-        AppendBatch batch,
+        ImportRow[] written,
         ulong transactionId,
-        long[] versions,
-        byte[][] hashes,
         DateTimeOffset recordedAt,
         CancellationToken cancellationToken)
     {
-        var recorded = new RecordedEvent[batch.Events.Length];
+        var recorded = new RecordedEvent[written.Length];
         await using var command = new NpgsqlCommand(_sql.PositionsOfTransaction, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = transactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var k = 0;
         while (await reader.ReadAsync(cancellationToken) && k < recorded.Length)
         {
-            recorded[k] = batch.Events[k].ToRecorded(versions[k], reader.GetInt64(0), transactionId, recordedAt, hashes[k]);
+            var row = written[k];
+            recorded[k] = row.Event.ToRecorded(row.Version, reader.GetInt64(0), transactionId, recordedAt, row.Hash);
             k++;
         }
         if (k != recorded.Length)
@@ -167,4 +229,10 @@ public sealed partial class PostgresEventStore
         command.Parameters.Add(new NpgsqlParameter { Value = streamIds, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         return command;
     }
+
+    /// <summary>Where a stream's imported events start: its current version and head hash.</summary>
+    private readonly record struct ImportStart(long Version, byte[] Head);
+
+    /// <summary>One encoded, chained event ready for the COPY.</summary>
+    private readonly record struct ImportRow(EncodedEvent Event, long Version, byte[] Hash);
 }

@@ -23,7 +23,7 @@ internal static class DefaultResolver
             case null:
                 return null;
             case IReadOnlyDictionary<string, object?> map:
-                return map.TryGetValue(field.Name, out var value) ? value : null;
+                return map.TryGetValue(field.Name, out var value) ? (value is JsonElement json ? FromJson(json) : value) : null;
             case JsonElement element:
                 return element.ValueKind == JsonValueKind.Object && element.TryGetProperty(field.Name, out var property) ? FromJson(property) : null;
         }
@@ -41,7 +41,7 @@ internal static class DefaultResolver
     private static object? FromJson(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => element,
-        JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToList(),
+        JsonValueKind.Array => element,
         _ => InputValues.Unwrap(element),
     };
 

@@ -1,5 +1,6 @@
 using Crm.GraphQL.Language;
 using Crm.GraphQL.Types;
+using Crm.GraphQL.Validation;
 
 namespace Crm.GraphQL.Execution;
 
@@ -14,7 +15,7 @@ public sealed partial class GraphQLExecutor : IRequestExecutor
 
     /// <summary>Creates an executor for <paramref name="schema"/>.</summary>
     public GraphQLExecutor(Schema schema, ExecutorOptions? options = null)
-        : this(schema, options, DocumentValidation.Validate)
+        : this(schema, options, static (schema, document) => DocumentValidator.Validate(schema, document))
     {
     }
 

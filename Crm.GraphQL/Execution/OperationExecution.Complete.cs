@@ -75,8 +75,8 @@ internal sealed partial class OperationExecution
 
     private void CompleteList(ResultNode parent, int index, FieldPlan plan, ListType type, object value)
     {
-        if (value is string || value is not IEnumerable enumerable || value is IDictionary || value is IReadOnlyDictionary<string, object?>
-            || value is JsonElement { ValueKind: not JsonValueKind.Array })
+        var isJsonArray = value is JsonElement { ValueKind: JsonValueKind.Array };
+        if (!isJsonArray && (value is string || value is not IEnumerable || value is IDictionary || value is IReadOnlyDictionary<string, object?>))
         {
             RaiseFieldError(parent, index, plan, $"Expected Iterable, but did not find one for field \"{plan.ParentType.Name}.{plan.Field.Name}\".", ErrorCodes.InvalidResult);
             return;
@@ -113,7 +113,7 @@ internal sealed partial class OperationExecution
             default:
             {
                 var items = new List<object?>();
-                foreach (var item in enumerable)
+                foreach (var item in (IEnumerable)value)
                 {
                     items.Add(item);
                 }

@@ -20,7 +20,7 @@ internal sealed partial class OperationExecution
     {
         lock (_errors)
         {
-            return [.. _errors];
+            return _errors.Count == 0 ? [] : [.. _errors];
         }
     }
 

@@ -13,8 +13,9 @@ namespace Crm.GraphQL.Execution;
 internal sealed partial class OperationExecution : IDataLoaderDispatcher
 {
     private readonly Queue<FieldTask> _queue = new();
-    private readonly ConcurrentQueue<PendingField> _completed = new();
-    private readonly AsyncSignal _signal = new();
+    // Created when the first resolver goes asynchronous: fully synchronous requests never need them.
+    private ConcurrentQueue<PendingField>? _completed;
+    private AsyncSignal? _signal;
     private readonly List<GraphQLError> _errors = [];
     private readonly CancellationToken _requestToken;
     private CancellationTokenSource? _timeout;
@@ -45,12 +46,15 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
     /// <summary>The request's token, replaced by one that also fires on timeout once the execution goes asynchronous.</summary>
     public CancellationToken CancellationToken { get; private set; }
 
-    public ConcurrentDictionary<string, object?> ContextData => _contextData ??= CreateContextData();
+    // Both may first be asked for by resolvers running concurrently on other threads.
+    public ConcurrentDictionary<string, object?> ContextData =>
+        Volatile.Read(ref _contextData) ?? Interlocked.CompareExchange(ref _contextData, CreateContextData(), null) ?? _contextData;
 
     /// <summary>Set when executing a subscription event: a root field without resolver yields the event itself.</summary>
     public bool IsSubscriptionEvent { get; init; }
 
-    public DataLoaderRegistry DataLoaders => _dataLoaders ??= new DataLoaderRegistry(this);
+    public DataLoaderRegistry DataLoaders =>
+        Volatile.Read(ref _dataLoaders) ?? Interlocked.CompareExchange(ref _dataLoaders, new DataLoaderRegistry(this), null) ?? _dataLoaders;
 
     /// <summary>Runs the operation's root selection set on <paramref name="rootValue"/>.</summary>
     public async Task<ExecutionResult> ExecuteAsync(object? rootValue, bool serial)
@@ -111,12 +115,12 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
             {
                 return;
             }
-            if (_dataLoaders is { HasPendingKeys: true })
+            if (Volatile.Read(ref _dataLoaders) is { HasPendingKeys: true } loaders)
             {
-                _dataLoaders.DispatchAll(CancellationToken);
+                loaders.DispatchAll(CancellationToken);
                 continue;
             }
-            await _signal.WaitAsync(CancellationToken);
+            await Signal.WaitAsync(CancellationToken);
         }
     }
 
@@ -129,7 +133,7 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
                 CancellationToken.ThrowIfCancellationRequested();
                 ExecuteField(task);
             }
-            if (!_completed.TryDequeue(out var done))
+            if (_completed is null || !_completed.TryDequeue(out var done))
             {
                 return;
             }
@@ -200,6 +204,7 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
             return;
         }
         _pending++;
+        _completed ??= new ConcurrentQueue<PendingField>();
         new PendingField(this, parent, task.Index, plan, result).Start();
     }
 
@@ -224,12 +229,14 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
         }
     }
 
+    private AsyncSignal Signal => Volatile.Read(ref _signal) ?? Interlocked.CompareExchange(ref _signal, new AsyncSignal(), null) ?? _signal;
+
     private void OnResolverCompleted(PendingField pending)
     {
-        _completed.Enqueue(pending);
+        _completed!.Enqueue(pending);
         if (Volatile.Read(ref _suppressWake) == 0)
         {
-            _signal.Set();
+            Signal.Set();
         }
     }
 
@@ -237,7 +244,7 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
     {
         if (Volatile.Read(ref _suppressWake) == 0)
         {
-            _signal.Set();
+            Signal.Set();
         }
     }
 
@@ -248,7 +255,7 @@ internal sealed partial class OperationExecution : IDataLoaderDispatcher
         // One wake for a whole batch: every resolver continued by the batch has queued its result by now.
         if (Interlocked.Decrement(ref _suppressWake) == 0)
         {
-            _signal.Set();
+            Signal.Set();
         }
     }
 

@@ -235,7 +235,9 @@ internal sealed class FieldPlan
         {
             try
             {
-                StaticArguments = ArgumentCoercion.Coerce(field, nodes[0].Arguments, variables: null);
+                // Shared by every request that uses this plan, so resolvers must not be able to change it.
+                StaticArguments = new System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>(
+                    new Dictionary<string, object?>(ArgumentCoercion.Coerce(field, nodes[0].Arguments, variables: null), StringComparer.Ordinal));
             }
             catch (CoercionException)
             {

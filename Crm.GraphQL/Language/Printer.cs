@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Crm.GraphQL.Language;
@@ -13,9 +14,11 @@ public static partial class Printer
     private const int MaxLineLength = 80;
 
     /// <summary>Prints any syntax node.</summary>
+    /// <exception cref="InsufficientExecutionStackException">The node nests too deeply to print (only nodes built in code can).</exception>
     public static string Print(SyntaxNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         return node switch
         {
             DocumentNode n => Join(n.Definitions.Select(Print), "\n\n"),

@@ -14,7 +14,8 @@ namespace Crm.GraphQL.Transport;
 /// </summary>
 internal sealed class GraphQLHttpHandler(IRequestExecutor executor, GraphQLHttpOptions options)
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+    // Relaxed escaping writes non-ASCII text as UTF-8 instead of \u escapes; responses are JSON, never HTML.
+    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly byte[] IdePage = LoadIde();
 
     public async Task HandleAsync(HttpContext context)

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace Crm.GraphQL.Types;
 
-/// <summary>Helpers for external input values, which arrive as <see cref="JsonElement"/> or CLR values.</summary>
+/// <summary>Functions for external input values, which arrive as <see cref="JsonElement"/> or CLR values.</summary>
 internal static class InputValues
 {
     public static object? Unwrap(object? value)

@@ -34,6 +34,16 @@ public abstract partial class ScalarType
     /// <summary><c>UUID</c>: a UUID as a lowercase hyphenated string. Internal value: <see cref="Guid"/>.</summary>
     public static ScalarType Uuid => UuidInstance;
 
+    /// <summary>The library scalar (DateTime, Date, Decimal or UUID) with the given name, or <see langword="null"/>.</summary>
+    public static ScalarType? FromLibraryName(string name) => name switch
+    {
+        "DateTime" => DateTimeInstance,
+        "Date" => DateInstance,
+        "Decimal" => DecimalInstance,
+        "UUID" => UuidInstance,
+        _ => null,
+    };
+
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex DateTimePattern();
 

@@ -8,11 +8,13 @@ public sealed partial class SchemaBuilder
     /// <exception cref="SchemaValidationException">The schema breaks the type-system rules; the exception lists every problem.</exception>
     public Schema Build()
     {
-        var errors = new List<string>(_errors);
+        // Extensions change the drafts, so each is applied once even if Build is called again.
         foreach (var extension in _extensions)
         {
-            ApplyExtension(extension, errors);
+            ApplyExtension(extension, _errors);
         }
+        _extensions.Clear();
+        var errors = new List<string>(_errors);
         foreach (var binding in _bindings)
         {
             binding(errors);
@@ -52,6 +54,7 @@ public sealed partial class SchemaBuilder
 
         var types = new List<NamedType>(userTypes.Count + build.BuiltInsUsed.Count + introspection.Types.Count);
         types.AddRange(userTypes);
+        types.AddRange(build.LibraryScalarsUsed);
         types.AddRange(build.BuiltInsUsed);
         types.AddRange(introspection.Types);
         var schema = new Schema(_description, query ?? new ObjectType("Query", null), mutation, subscription, types, directives, introspection);
@@ -246,6 +249,8 @@ public sealed partial class SchemaBuilder
 
         public List<ScalarType> BuiltInsUsed { get; } = [];
 
+        public List<ScalarType> LibraryScalarsUsed { get; } = [];
+
         public List<(InputValueDefinition Definition, InputValueDraft Draft, string Owner, InputObjectType? DeclaringInput)> PendingDefaults { get; } = [];
 
         public void UseBuiltIn(ScalarType scalar)
@@ -278,6 +283,13 @@ public sealed partial class SchemaBuilder
                     {
                         UseBuiltIn(builtIn);
                         return builtIn;
+                    }
+                    if (ScalarType.FromLibraryName(name) is { } library)
+                    {
+                        // DateTime, Date, Decimal and UUID need no registration when referenced by name.
+                        TypeMap[name] = library;
+                        LibraryScalarsUsed.Add(library);
+                        return library;
                     }
                     Errors.Add($"Unknown type \"{name}\" referenced by {owner}{At(named.Location ?? location)}.");
                     // Continue with a placeholder so that every other problem is reported too.

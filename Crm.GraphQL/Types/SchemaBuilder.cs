@@ -16,7 +16,8 @@ namespace Crm.GraphQL.Types;
 /// </code>
 /// Types may be configured several times (later calls add to earlier ones). Fields without a
 /// resolver read a property, dictionary entry or JSON property of the parent value named like the
-/// field. <see cref="Build"/> validates the schema and throws <see cref="SchemaValidationException"/>
+/// field. The scalars DateTime, Date, Decimal and UUID of <see cref="ScalarType"/> are added when
+/// referenced by name without a definition. <see cref="Build"/> validates the schema and throws <see cref="SchemaValidationException"/>
 /// listing every problem.
 /// </summary>
 public sealed partial class SchemaBuilder

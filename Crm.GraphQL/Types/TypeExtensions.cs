@@ -2,7 +2,7 @@ using Crm.GraphQL.Language;
 
 namespace Crm.GraphQL.Types;
 
-/// <summary>Classification and comparison helpers for <see cref="GraphQLType"/>.</summary>
+/// <summary>Classification and comparison of <see cref="GraphQLType"/> values.</summary>
 public static class TypeExtensions
 {
     /// <summary>The named type inside any list/non-null wrappers.</summary>

@@ -78,6 +78,11 @@ public static class DocumentValidator
         {
             // The error limit was reached; the errors so far, and the one saying so, are the result.
         }
+        catch (InsufficientExecutionStackException)
+        {
+            // Only documents built in code (the parser limits nesting) can be this deep.
+            return [.. context.Errors, new GraphQLError("The document is nested too deeply to validate.")];
+        }
         return context.Errors;
     }
 }

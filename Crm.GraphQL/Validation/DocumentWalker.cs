@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crm.GraphQL.Language;
 using Crm.GraphQL.Types;
 
@@ -111,6 +112,7 @@ internal sealed partial class DocumentWalker(ValidationContext context, Validati
 
     private void WalkSelectionSet(SelectionSetNode selectionSet)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         var named = context.Type?.NamedType();
         context.PushParentType(named is not null && named.IsCompositeType() ? named : null);
         foreach (var visitor in visitors)
@@ -243,6 +245,7 @@ internal sealed partial class DocumentWalker(ValidationContext context, Validati
 
     private void WalkValue(ValueNode value)
     {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         foreach (var visitor in visitors)
         {
             visitor.EnterValue(value);

@@ -39,7 +39,7 @@ internal sealed partial class CustomerProfileProjection : IReadModelProjection
             switch (projected.Event)
             {
                 case CustomerEvent e:
-                    AddCustomer(batch, e);
+                    AddCustomer(batch, e, projected);
                     break;
                 case CaseEvent e:
                     AddCase(batch, e, projected);
@@ -51,7 +51,7 @@ internal sealed partial class CustomerProfileProjection : IReadModelProjection
         return batch.ExecuteAsync(connection, transaction, cancellationToken);
     }
 
-    private void AddCustomer(SqlBatch batch, CustomerEvent @event)
+    private void AddCustomer(SqlBatch batch, CustomerEvent @event, ProjectedEvent projected)
     {
         // A parameter belongs to one statement, so each statement gets its own.
         NpgsqlParameter Id() => Sql.Uuid(@event.CustomerId);
@@ -64,7 +64,7 @@ internal sealed partial class CustomerProfileProjection : IReadModelProjection
                     Sql.Text(e.Address?.Line1), Sql.Text(e.Address?.Line2), Sql.Text(e.Address?.PostalCode),
                     Sql.Text(e.Address?.City), Sql.Text(e.Address?.Region), Sql.Text(e.Address?.Country),
                     Sql.Text(e.Language), Sql.Text(e.Segment.ToString()), Sql.Text(e.Channel.ToString()),
-                    Sql.Timestamp(e.OccurredAt),
+                    Sql.Timestamp(projected.OccurredAt),
                     Sql.Text(SearchKeys.Name(e.Name)), Sql.Text(SearchKeys.Emails(e.Emails)), Sql.Text(SearchKeys.Phones(e.Phones)));
                 break;
             case ContactDetailsChanged e:
@@ -93,8 +93,8 @@ internal sealed partial class CustomerProfileProjection : IReadModelProjection
             case InteractionLogged e:
                 batch.Add(_sql.Contact, Id(), Sql.Timestamp(e.StartedAt));
                 break;
-            case CustomerDataErased e:
-                batch.Add(_sql.Erase, Id(), Sql.Timestamp(e.OccurredAt));
+            case CustomerDataErased:
+                batch.Add(_sql.Erase, Id(), Sql.Timestamp(projected.OccurredAt));
                 break;
             default:
                 break;

@@ -101,33 +101,7 @@ public sealed partial class ReadModelQueries
         {
             return null;
         }
-        var r = reader;
-        var address = Text(r, 5) is { } line1
-            ? new PostalAddress(line1, Text(r, 6), Text(r, 7), r.GetString(8), Text(r, 9), r.GetString(10))
-            : null;
-        var hours = Value<TimeOnly>(r, 16) is { } from && Value<TimeOnly>(r, 17) is { } to ? new ContactHours(from, to) : null;
-        var csatCount = r.GetInt32(24);
-        var profile = new
-        {
-            Id = r.GetGuid(0),
-            Status = System.Enum.Parse<CustomerStatus>(r.GetString(1)),
-            Name = r.GetString(2),
-            Emails = r.GetFieldValue<string[]>(3),
-            Phones = r.GetFieldValue<string[]>(4),
-            Language = r.GetString(11),
-            Segment = System.Enum.Parse<Segment>(r.GetString(12)),
-            Acquired = System.Enum.Parse<Channel>(r.GetString(13)),
-            Preferred = System.Enum.Parse<Channel>(r.GetString(14)),
-            Consent = r.GetBoolean(15),
-            RegisteredAt = Time(r, 18),
-            ErasedAt = OptionalTime(r, 19),
-            OpenCases = r.GetInt32(20),
-            Contacts = r.GetInt32(21),
-            LastContact = OptionalTime(r, 22),
-            AverageCsat = KpiCalculator.Mean(r.GetInt32(23), csatCount),
-            LastNps = Value<short>(r, 25),
-            Complaints = r.GetInt32(26),
-        };
+        var (profile, stats) = ReadProfile(reader);
         await reader.NextResultAsync(cancellationToken);
         var refunds = new List<Money>();
         while (await reader.ReadAsync(cancellationToken))
@@ -142,18 +116,37 @@ public sealed partial class ReadModelQueries
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateOnly>(3), Value<DateOnly>(reader, 4),
                 Text(reader, 5), System.Enum.Parse<SubscriptionStatus>(reader.GetString(6))));
         }
-        return new CustomerProfile(
-            profile.Id, profile.Status, profile.Name, profile.Emails, profile.Phones, address, profile.Language, profile.Segment,
-            profile.Acquired, profile.Preferred, profile.Consent, hours, profile.RegisteredAt, profile.ErasedAt,
-            new CustomerStats(profile.OpenCases, profile.Contacts, profile.LastContact, profile.AverageCsat, profile.LastNps, profile.Complaints, refunds),
-            products);
+        return profile with { Stats = stats with { RefundsTotal = refunds }, Products = products };
+    }
+
+    /// <summary>The profile row; refunds and products are read from the next result sets.</summary>
+    private static (CustomerProfile Profile, CustomerStats Stats) ReadProfile(NpgsqlDataReader r)
+    {
+        var address = Text(r, 5) is { } line1
+            ? new PostalAddress(line1, Text(r, 6), Text(r, 7), r.GetString(8), Text(r, 9), r.GetString(10))
+            : null;
+        var hours = Value<TimeOnly>(r, 16) is { } from && Value<TimeOnly>(r, 17) is { } to ? new ContactHours(from, to) : null;
+        var stats = new CustomerStats(
+            OpenCases: r.GetInt32(20),
+            ContactsTotal: r.GetInt32(21),
+            LastContactAt: OptionalTime(r, 22),
+            AverageCsat: KpiCalculator.Mean(r.GetInt32(23), r.GetInt32(24)),
+            LastNps: Value<short>(r, 25),
+            ComplaintsLast30Days: r.GetInt32(26),
+            RefundsTotal: []);
+        var profile = new CustomerProfile(
+            r.GetGuid(0), System.Enum.Parse<CustomerStatus>(r.GetString(1)), r.GetString(2), r.GetFieldValue<string[]>(3), r.GetFieldValue<string[]>(4),
+            address, r.GetString(11), System.Enum.Parse<Segment>(r.GetString(12)), System.Enum.Parse<Channel>(r.GetString(13)),
+            System.Enum.Parse<Channel>(r.GetString(14)), r.GetBoolean(15), hours, Time(r, 18), OptionalTime(r, 19), stats, []);
+        return (profile, stats);
     }
 
     /// <summary>
     /// Customers (not erased) whose name, e-mail or phone matches <paramref name="text"/>, best first:
     /// names and e-mails starting with the text, then words of the name starting with it, then the
-    /// text anywhere in a name, e-mail or phone (phones compared by their digits), then fuzzy name and
-    /// e-mail matches by trigram similarity (typos, swapped letters). Ties are ordered by name.
+    /// text anywhere in a name, e-mail or phone (phones compared by their digits), then fuzzy name
+    /// matches by trigram similarity (typos, swapped letters). E-mails are not matched fuzzily: shared
+    /// domains would make every address look alike. Ties are ordered by name.
     /// </summary>
     /// <exception cref="ArgumentException">The text has fewer than 2 letters or digits.</exception>
     public async Task<IReadOnlyList<CustomerMatch>> SearchCustomersAsync(string text, int limit = 20, CancellationToken cancellationToken = default)
@@ -182,7 +175,7 @@ public sealed partial class ReadModelQueries
                              WHEN p.name_search LIKE '%' || $2 || '%' OR p.email_search LIKE '%' || $2 || '%' THEN 0.8
                              ELSE 0 END,
                         CASE WHEN $3::text IS NOT NULL AND p.phone_search LIKE '%' || $3 || '%' THEN 0.8 ELSE 0 END,
-                        0.7 * GREATEST(similarity(p.name_search, $1), word_similarity($1, p.name_search), similarity(p.email_search, $1))
+                        0.7 * GREATEST(similarity(p.name_search, $1), word_similarity($1, p.name_search))
                     )::float8 AS score
                 FROM __schema__.customer_profile p
                 WHERE p.status = 'Active'
@@ -190,8 +183,7 @@ public sealed partial class ReadModelQueries
                        OR p.email_search LIKE '%' || $2 || '%'
                        OR ($3::text IS NOT NULL AND p.phone_search LIKE '%' || $3 || '%')
                        OR p.name_search % $1
-                       OR $1 <% p.name_search
-                       OR p.email_search % $1)
+                       OR $1 <% p.name_search)
             ) m
             ORDER BY score DESC, name_search, customer_id
             LIMIT $4
@@ -211,14 +203,4 @@ public sealed partial class ReadModelQueries
     /// <summary>The text with LIKE's wildcards and escape character escaped, so it matches literally.</summary>
     private static string Like(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    private void Add(NpgsqlBatch batch, string sql, params ReadOnlySpan<NpgsqlParameter> parameters)
-    {
-        var command = new NpgsqlBatchCommand(_schema.Apply(sql));
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(parameter);
-        }
-        batch.BatchCommands.Add(command);
-    }
 }

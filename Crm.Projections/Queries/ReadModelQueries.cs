@@ -25,6 +25,17 @@ public sealed partial class ReadModelQueries
 
     private NpgsqlCommand Command(NpgsqlConnection connection, string sql) => new(_schema.Apply(sql), connection);
 
+    /// <summary>Adds a statement to a batch of queries answered in one round trip.</summary>
+    private void Add(NpgsqlBatch batch, string sql, params ReadOnlySpan<NpgsqlParameter> parameters)
+    {
+        var command = new NpgsqlBatchCommand(_schema.Apply(sql));
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter);
+        }
+        batch.BatchCommands.Add(command);
+    }
+
     private static T? Value<T>(NpgsqlDataReader reader, int ordinal)
         where T : struct => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
 

@@ -57,7 +57,7 @@ internal sealed partial class CustomerTimelineProjection
 
     private static Entry Describe(CaseEvent @event) => @event switch
     {
-        CaseOpened e => new($"{e.Kind} opened: {Words(e.Category)} ({e.Priority})", e.Subject, e.By, e.Channel),
+        CaseOpened e => new($"{Words(e.Kind)} opened: {Words(e.Category)} ({e.Priority})", e.Subject, e.By, e.Channel),
         CaseAssigned e => new(
             "Case assigned",
             (e.AgentId, e.Team) switch

@@ -73,4 +73,34 @@ public sealed class ImportTests(PostgresDatabase database) : IClassFixture<Postg
 
         Assert.Equal(new StreamVersion(1), (await store.GetStreamAsync("old"))!.Version);
     }
+
+    [Fact]
+    public async Task Import_WithAnEventThatCannotBeStored_PartWay_WritesNothing()
+    {
+        await using var store = Create(database);
+        var events = Many(3000).Concat([new EventData(new NoteWritten("nul \0 inside"))]).Concat(Many(10, "after")).ToArray();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.ImportAsync(
+        [
+            new StreamAppend("first", ExpectedVersion.NoStream, Many(100)),
+            new StreamAppend("broken", ExpectedVersion.NoStream, events),
+        ]));
+
+        Assert.Contains("Event 3000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'broken'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await ScalarAsync(database, $"SELECT count(*) FROM {store.Schema}.events"));
+        Assert.Equal(0, await ScalarAsync(database, $"SELECT count(*) FROM {store.Schema}.streams"));
+    }
+
+    [Fact]
+    public async Task Import_WithAnUnregisteredType_IsRefusedBeforeWriting()
+    {
+        await using var store = Create(database);
+
+        await Assert.ThrowsAsync<UnknownEventTypeException>(() => store.ImportAsync(
+            [new StreamAppend("s", ExpectedVersion.NoStream, [Added("a"), new EventData(new BadInputTests.Unregistered("x"))])]));
+
+        await store.InitializeAsync();
+        Assert.Equal(0, await ScalarAsync(database, $"SELECT count(*) FROM {store.Schema}.events"));
+    }
 }

@@ -65,10 +65,10 @@ public sealed class DirectivesAreUniquePerLocationRule : IValidationRule
                     CheckFields(t.Fields);
                     break;
                 case EnumTypeDefinitionNode t:
-                    t.Values.ToList().ForEach(v => Check(v.Directives));
+                    CheckEnumValues(t.Values);
                     break;
                 case EnumTypeExtensionNode t:
-                    t.Values.ToList().ForEach(v => Check(v.Directives));
+                    CheckEnumValues(t.Values);
                     break;
                 case InputObjectTypeDefinitionNode t:
                     CheckArguments(t.Fields);
@@ -87,6 +87,14 @@ public sealed class DirectivesAreUniquePerLocationRule : IValidationRule
             {
                 Check(field.Directives);
                 CheckArguments(field.Arguments);
+            }
+        }
+
+        private void CheckEnumValues(IReadOnlyList<EnumValueDefinitionNode> values)
+        {
+            foreach (var value in values)
+            {
+                Check(value.Directives);
             }
         }
 

@@ -7,10 +7,10 @@ namespace Crm.GraphQL.Validation.Rules;
 /// <summary>
 /// Finds fields that cannot be merged (the specification's FieldsInSetCanMerge). Every selection
 /// set is reduced once to its fields by response name plus the fragments it spreads. A pair of
-/// field maps involving a fragment is compared once per document (a later encounter adds nothing:
-/// whatever conflict it holds has been reported already) and a fragment is never compared with
-/// itself, which keeps the work polynomial however often fragments are spread. Runs of identical
-/// fields are compared once, and the conflicts collected below one pair of fields are capped.
+/// fragments is compared once per document (a later encounter adds nothing: whatever conflict it
+/// holds has been reported already) and a fragment is never compared with itself, which keeps the
+/// work polynomial however often fragments are spread. Runs of identical fields are compared
+/// once, and the conflicts collected below one pair of fields are capped.
 /// </summary>
 internal sealed class FieldConflictFinder(ValidationContext context)
 {
@@ -128,9 +128,9 @@ internal sealed class FieldConflictFinder(ValidationContext context)
 
     /// <summary>
     /// Conflicts between the fields of one map and the fields of another with the same response
-    /// names. Pairs involving a fragment are compared only once: fragments are where the same pair
-    /// of maps comes up again and again, exponentially often in hostile documents, and where
-    /// comparisons can cycle.
+    /// names. Two fragments are compared only once: pairs of fragments are what comes up again and
+    /// again, exponentially often in hostile documents, and where comparisons could cycle. Any
+    /// other comparison descends into the document's selection sets and so ends.
     /// </summary>
     private List<Conflict> BetweenMaps(FieldMap map1, FieldMap map2, bool mutuallyExclusive)
     {
@@ -138,7 +138,7 @@ internal sealed class FieldConflictFinder(ValidationContext context)
         {
             return NoConflicts;
         }
-        if ((map1.IsFragment || map2.IsFragment) && !MarkCompared(map1, map2, mutuallyExclusive))
+        if (map1.IsFragment && map2.IsFragment && !MarkCompared(map1, map2, mutuallyExclusive))
         {
             return NoConflicts;
         }

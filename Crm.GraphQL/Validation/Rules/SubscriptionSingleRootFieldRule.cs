@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Crm.GraphQL.Language;
 using Crm.GraphQL.Types;
 
@@ -52,6 +53,7 @@ public sealed class SubscriptionSingleRootFieldRule : IValidationRule
             List<SyntaxNode?> conditional,
             HashSet<string> visitedFragments)
         {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             foreach (var selection in selectionSet.Selections)
             {
                 conditional.AddRange(selection.Directives.Where(d => d.Name.Value is "skip" or "include"));

@@ -68,8 +68,6 @@ public sealed class PipelineTests
     [Theory]
     [InlineData("query A { hello } query B { hello }", null, "Must provide operation name if query contains multiple operations.")]
     [InlineData("query A { hello }", "C", "Unknown operation named \"C\".")]
-    [InlineData("fragment F on Query { hello }", null, "Must provide an operation.")]
-    [InlineData("mutation { hello }", null, "Schema is not configured to execute mutation operation.")]
     [InlineData("", null, "Must provide query string.")]
     public async Task OperationSelectionProblems_AreRequestErrors(string query, string? operationName, string message)
     {
@@ -77,6 +75,17 @@ public sealed class PipelineTests
 
         Assert.False(result.HasData);
         Assert.Equal(message, Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
+    public async Task InvalidDocument_IsRefusedByValidation_BeforeExecution()
+    {
+        var result = await Run.Execute(Schema(), "mutation { hello } { nope }");
+
+        Assert.False(result.HasData);
+        Assert.True(result.Errors.Count >= 2);
+        Assert.All(result.Errors, e => Assert.Equal(ErrorCodes.ValidationFailed, e.Code));
+        Assert.Contains(result.Errors, e => e.Message == "Cannot query field \"nope\" on type \"Query\".");
     }
 
     [Fact]

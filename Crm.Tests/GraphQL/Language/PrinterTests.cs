@@ -83,6 +83,18 @@ public sealed class PrinterTests
     }
 
     [Fact]
+    public void NodeBuiltInCode_NestedBeyondTheStack_IsRefusedCleanly()
+    {
+        var selectionSet = new SelectionSetNode([new FieldNode(null, new NameNode("leaf"), [], [], null)]);
+        for (var i = 0; i < 100_000; i++)
+        {
+            selectionSet = new SelectionSetNode([new FieldNode(null, new NameNode("deep"), [], [], selectionSet)]);
+        }
+
+        Assert.Throws<InsufficientExecutionStackException>(() => Printer.Print(selectionSet));
+    }
+
+    [Fact]
     public void NodesBuiltInCode_PrintWithoutLocations()
     {
         var operation = new OperationDefinitionNode(

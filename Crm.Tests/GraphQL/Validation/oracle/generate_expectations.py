@@ -504,6 +504,64 @@ case("AllVariableUsagesAreAllowed", "nullable oneOf variable with a default", "q
      reason="IsVariableUsageAllowed in the September 2025 edition accepts a nullable variable with a non-null default in a "
             "non-null position, OneOf fields included; graphql-core 3.2 refuses it.")
 
+# --- More field merging ------------------------------------------------------------------------------
+case("FieldSelectionMerging", "conflict between fragments in sub-selections", """
+{ cat { owner { ...A } } cat { owner { ...B } } }
+fragment A on Person { x: name }
+fragment B on Person { x: age }
+""")
+case("FieldSelectionMerging", "exclusive parents still need equal shapes deeper down", """
+{ pet { ... on Cat { owner { n: name } } ... on Dog { owner { n: age } } } }
+""")
+case("FieldSelectionMerging", "interface and object parents are not exclusive", """
+{ creature { ... on Creature { x: name } ... on Cat { x: legs } } }
+""")
+case("FieldSelectionMerging", "arguments in any order", """
+{ args { multiple(req1: 1, req2: 2) multiple(req2: 2, req1: 1) f: filter(v: {required: true, name: "a"}) f: filter(v: {name: "a", required: true}) } }
+""")
+case("FieldSelectionMerging", "directives do not matter", "query Q($b: Boolean!) { cat { name @skip(if: $b) name @include(if: $b) name } }")
+case("FieldSelectionMerging", "typename on different types", "{ pet { ... on Cat { __typename } ... on Dog { __typename } __typename } }")
+case("FieldSelectionMerging", "conflicting list items deep in a fragment", """
+{ ...Q }
+fragment Q on Query { cat { friends { ... on Cat { x: lives } } } cat { friends { ... on Cat { x: name } } } }
+""")
+case("FieldSelectionMerging", "fragment spread in both and a field", """
+{ cat { ...F x: legs } cat { ...F } }
+fragment F on Cat { x: name }
+""")
+case("FieldSelectionMerging", "block and plain strings differ", """
+{ args { s: string(v: "a") s: string(v: \"\"\"a\"\"\") } }
+""")
+
+# --- More values --------------------------------------------------------------------------------------------
+case("ValuesOfCorrectType", "lists coerce single values", "{ args { list(v: \"a\") listOfLists(v: [1, [2], null]) l2: listOfLists(v: 1) keys(v: {id: 1}) } }")
+case("ValuesOfCorrectType", "single value into list of lists of wrong type", "{ args { listOfLists(v: [[\"x\"]]) } }")
+case("ValuesOfCorrectType", "enum value suggestions", "{ args { enum(v: calm) e2: enum(v: SLEPY) } }")
+case("ValuesOfCorrectType", "custom scalar accepts any literal", "{ args { date(v: {year: 2025, months: [1, 2]}) d2: date(v: 20250101) } }")
+case("ValuesOfCorrectType", "float out of range", "{ args { float(v: 1e400) } }",
+     expect=[err("Float cannot represent non numeric value: 1e400", (1, 19))],
+     reason="The specification requires Float input to be finite; graphql-core 3.2 turns the literal into infinity.")
+case("ValuesOfCorrectType", "ID accepts strings and integers only", "{ args { id(v: \"x\") i2: id(v: -7) i3: id(v: true) i4: id(v: ENUM) } }")
+
+# --- Introspection fields --------------------------------------------------------------------------------
+case("FieldSelections", "introspection meta-fields", """
+{ __typename __schema { queryType { name } types { name kind } } __type(name: "Cat") { fields(includeDeprecated: true) { name } } cat { __typename } }
+""")
+case("FieldSelections", "meta-fields only where allowed", "{ cat { __schema { types { name } } } __type { name } }")
+
+# --- More variables ----------------------------------------------------------------------------------------
+case("AllVariableUsagesAreAllowed", "single value variable into list positions", """
+query Q($s: String!, $l: [String]) { args { nonNullList(v: $s) list(v: $s) l2: list(v: $l) } }
+""")
+case("AllVariableUsagesAreAllowed", "variables in operation directives and nested lists", """
+query Q($b: Boolean, $times: Int, $i: Int) @repeat(times: $times) { args { listOfLists(v: [[$i]]) } cat @skip(if: $b) { name } }
+""")
+case("AllVariablesUsed", "used in an operation directive", "query Q($t: Int) @repeat(times: $t) { cat { name } }")
+case("VariablesAreInputTypes", "unknown and wrapped types", "query Q($a: [[Unknown!]], $b: [Mood!]!) { args { int(v: $a) enum(v: $b) } }")
+case("DirectivesAreInValidLocations", "directives on variable definitions", """
+query Q($a: Int @onVariableDefinition @onField, $b: Int @repeat) { args { int(v: $a) i2: int(v: $b) } }
+""")
+
 # --- Documents combining rules ---------------------------------------------------------------------------
 case("Combined", "kitchen sink of errors", """
 query Q($a: Int, $a: Int, $unused: Cat) @onField {
@@ -516,7 +574,7 @@ fragment D on Dog { name }
 fragment Orphan on Cat { name }
 type T { a: Int }
 """)
-case("Combined", "a valid realistic document", """
+case("Combined", "a realistic document with one mistake", """
 query Dashboard($id: ID!, $withOwner: Boolean = false, $filter: Filter = {required: true}) @onQuery {
   node(id: $id) {
     id
