@@ -1,5 +1,7 @@
+using Crm.Api.Application;
 using Crm.Api.Auth;
 using Crm.Api.Cli;
+using Crm.Api.GraphQL;
 using Crm.Api.Hosting;
 using Npgsql;
 
@@ -19,6 +21,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddCrmDatabase();
 builder.Services.AddCrmHealthChecks();
 builder.Services.AddCrmAuth(builder.Configuration);
+builder.Services.AddCrmApplication(builder.Configuration);
+builder.Services.AddCrmGraphQL();
 
 var app = builder.Build();
 
@@ -27,10 +31,12 @@ var app = builder.Build();
 app.Services.GetRequiredService<NpgsqlDataSource>();
 app.Services.GetRequiredService<TokenIssuer>();
 
+app.UseCorrelation();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapCrmHealth();
 app.MapCrmAuth();
+app.MapCrmGraphQL();
 
 app.Run();
 return 0;

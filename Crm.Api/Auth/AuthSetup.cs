@@ -36,13 +36,15 @@ public static class AuthSetup
 
         // The fallback applies to every endpoint that says nothing else: a token naming a known
         // role and a valid actor id is required everywhere but where AllowAnonymous says so.
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
-                .RequireAuthenticatedUser()
-                .RequireAssertion(context => CurrentActor.From(context.User) is not null)
-                .Build());
+        services.AddAuthorizationBuilder().SetFallbackPolicy(ActorPolicy);
         return services;
     }
+
+    /// <summary>A valid token naming a known role and a valid actor id: the fallback policy, and the GraphQL endpoint's.</summary>
+    public static AuthorizationPolicy ActorPolicy { get; } = new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .RequireAssertion(context => CurrentActor.From(context.User) is not null)
+        .Build();
 
     /// <summary><c>GET /auth/whoami</c>: the actor the token names, so a client can check its token.</summary>
     public static IEndpointRouteBuilder MapCrmAuth(this IEndpointRouteBuilder endpoints)

@@ -1,0 +1,91 @@
+using Crm.Api.ReadModels;
+using Crm.EventStore;
+using Crm.Projections;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Crm.Api.Application;
+
+/// <summary>The event store and the read models of one database, and bringing their schemas up to date.</summary>
+internal sealed class CrmStorage(IEventStore store, NpgsqlDataSource dataSource, ReadModelSchema readSchema)
+{
+    /// <summary>The event store.</summary>
+    public IEventStore Store { get; } = store;
+
+    /// <summary>Where the read models live.</summary>
+    public ReadModelSchema ReadSchema { get; } = readSchema;
+
+    /// <summary>Creates or migrates the event store's and the read models' tables; idempotent and safe to run from several processes.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await Store.InitializeAsync(cancellationToken);
+        await new ReadModelMigrator(dataSource, ReadSchema).MigrateAsync(cancellationToken);
+    }
+}
+
+/// <summary>Migrates the storage before the server takes requests, so the first request never meets a missing table.</summary>
+internal sealed class CrmStorageInitializer(CrmStorage storage) : IHostedLifecycleService
+{
+    public Task StartingAsync(CancellationToken cancellationToken) => storage.InitializeAsync(cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Registration of the application layer: event store, read models, commands.</summary>
+internal static class ApplicationSetup
+{
+    /// <summary>The event store's schema unless <c>Crm:EventStore:Schema</c> says otherwise.</summary>
+    public const string DefaultStoreSchema = "event_store";
+
+    /// <summary>
+    /// Registers <see cref="CrmStorage"/>, <see cref="IEventStore"/> (with the read models as its
+    /// append hook), <see cref="ReadModelQueries"/>, <see cref="CrmReadModel"/>, <see cref="CrmPolicies"/>
+    /// and <see cref="CrmCommands"/>. Needs an <see cref="NpgsqlDataSource"/> (see <c>AddCrmDatabase</c>).
+    /// Settings: <c>Crm:EventStore:Schema</c>, <c>Crm:ReadModels:Schema</c>,
+    /// <c>Crm:Projections:RunAsyncInline</c>, <c>Crm:Commands:MaxAttempts</c>, <c>Crm:Authority:*</c>, <c>Crm:Sla:*</c>.
+    /// </summary>
+    public static IServiceCollection AddCrmApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var storeSchema = configuration["Crm:EventStore:Schema"] ?? DefaultStoreSchema;
+        var readSchema = configuration["Crm:ReadModels:Schema"] is { Length: > 0 } name ? ReadModelSchema.Named(name) : ReadModelSchema.Default;
+        // The trend and agent projections are meant for the projection daemon; until it runs them
+        // they are applied inline, so the trends, KPIs and agent figures are always current.
+        var asyncInline = configuration.GetValue("Crm:Projections:RunAsyncInline", true);
+        var maxAttempts = configuration.GetValue("Crm:Commands:MaxAttempts", 16);
+        if (maxAttempts < 1)
+        {
+            throw new InvalidOperationException($"Crm:Commands:MaxAttempts is {maxAttempts}; give at least 1.");
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(readSchema);
+        services.AddSingleton(CrmPolicies.From(configuration));
+        services.AddSingleton<IEventStore>(sp => new Crm.EventStore.Postgres.PostgresEventStore(new EventStoreOptions
+        {
+            DataSource = sp.GetRequiredService<NpgsqlDataSource>(),
+            Schema = storeSchema,
+            Types = CrmEventTypes.CreateRegistry(),
+            SerializerOptions = CrmJson.CreateEventOptions(),
+            AppendHooks = [new ReadModelAppendHook(readSchema, asyncInline)],
+        }));
+        services.AddSingleton(sp => new ReadModelQueries(sp.GetRequiredService<NpgsqlDataSource>(), readSchema));
+        services.AddSingleton(sp => new CrmReadModel(sp.GetRequiredService<NpgsqlDataSource>(), readSchema, storeSchema));
+        services.AddSingleton(sp => new CrmStorage(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<NpgsqlDataSource>(), readSchema));
+        services.AddSingleton(sp => new CrmCommands(
+            sp.GetRequiredService<IEventStore>(),
+            sp.GetRequiredService<CrmPolicies>(),
+            sp.GetRequiredService<TimeProvider>(),
+            new Crm.Messaging.AggregateHandlerOptions { MaxAttempts = maxAttempts }));
+        services.AddHostedService<CrmStorageInitializer>();
+        return services;
+    }
+}
