@@ -75,7 +75,7 @@ internal static partial class CrmSchema
         });
         schema.Mutation(m => m.Field(name, $"{typeName}Payload!", f => f
             .Description(description)
-            .Argument("input", $"{typeName}Input!", a => a.Description($"What to {Sentence(typeName).ToLowerInvariant()}."))
+            .Argument("input", $"{typeName}Input!", a => a.Description("What the change needs: its target, its data and, optionally, the version your view was built from."))
             .Resolve(async ctx =>
             {
                 var reader = new InputReader(Args.Get<IReadOnlyDictionary<string, object?>>(ctx, "input"));

@@ -63,8 +63,8 @@ internal static class GraphQLClient
         [.. payload.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()!)];
 
     /// <summary>The codes in extensions.code of a response's GraphQL errors.</summary>
-    public static string?[] GraphQLErrorCodes(this JsonElement root) =>
+    public static string[] GraphQLErrorCodes(this JsonElement root) =>
         root.TryGetProperty("errors", out var errors)
-            ? [.. errors.EnumerateArray().Select(e => e.TryGetProperty("extensions", out var x) && x.TryGetProperty("code", out var c) ? c.GetString() : null)]
+            ? [.. errors.EnumerateArray().Select(e => e.TryGetProperty("extensions", out var x) && x.TryGetProperty("code", out var c) ? c.GetString() ?? "" : "")]
             : [];
 }
