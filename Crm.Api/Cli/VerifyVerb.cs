@@ -63,7 +63,11 @@ internal static class VerifyVerb
         {
             while (await Task.WhenAny(work, Task.Delay(250)) != work)
             {
-                context.Status(string.Create(CultureInfo.InvariantCulture, $"{what}… {clock.Elapsed:mm\\:ss}"));
+                // A console that is not a terminal would print every update as a new line.
+                if (console.Profile.Capabilities.Interactive)
+                {
+                    context.Status(string.Create(CultureInfo.InvariantCulture, $"{what}… {clock.Elapsed:mm\\:ss}"));
+                }
             }
             return await work;
         });
@@ -75,33 +79,23 @@ internal static class VerifyVerb
     {
         console.MarkupLineInterpolated(
             $"[red]BROKEN[/]: {report.Violations.Count:N0} of {report.StreamsChecked:N0} streams ({report.EventsChecked:N0} events checked). The first bad event of each:");
-        var table = new Table()
-            .AddColumn("Stream")
-            .AddColumn(new TableColumn("Version").RightAligned())
-            .AddColumn(new TableColumn("Position").RightAligned())
-            .AddColumn("What is wrong")
-            .AddColumn("Details");
         foreach (var violation in report.Violations)
         {
-            table.AddRow(
-                Markup.Escape(violation.StreamId),
-                violation.Version.Value.ToString(CultureInfo.InvariantCulture),
-                violation.Position is { } position ? position.Value.ToString(CultureInfo.InvariantCulture) : "-",
-                violation.Kind.ToString(),
-                Markup.Escape(violation.Description));
+            var position = violation.Position is { } p ? string.Create(CultureInfo.InvariantCulture, $", position {p.Value}") : "";
+            console.MarkupLineInterpolated($"  [bold]{violation.StreamId}[/] at version {violation.Version.Value}{position}: [red]{violation.Kind}[/]");
+            console.MarkupLineInterpolated($"    {violation.Description}");
         }
-        console.Write(table);
     }
 
     private static void PrintDigest(IAnsiConsole console, StoreDigest digest)
     {
-        var table = new Table().Title("Store digest (record it to check the store against later)").AddColumn("").AddColumn("").HideHeaders();
-        table.AddRow("Digest (SHA-256)", digest.Hash);
-        table.AddRow("Up to checkpoint", Markup.Escape(digest.UpTo.ToString()));
-        table.AddRow("Streams", digest.StreamCount.ToString("N0", CultureInfo.InvariantCulture));
-        table.AddRow("Events", digest.EventCount.ToString("N0", CultureInfo.InvariantCulture));
-        console.Write(table);
-        // Also as one plain line, easy to copy and to grep.
-        console.WriteLine($"digest {digest.Hash} {digest.UpTo} {digest.StreamCount} {digest.EventCount}");
+        // Written as plain lines, never wrapped, so the digest can be copied and compared as it is.
+        var writer = console.Profile.Out.Writer;
+        writer.WriteLine("Store digest (record it to check the store against later):");
+        writer.WriteLine($"  digest      {digest.Hash}");
+        writer.WriteLine($"  checkpoint  {digest.UpTo}");
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  streams     {digest.StreamCount}"));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  events      {digest.EventCount}"));
+        writer.Flush();
     }
 }
