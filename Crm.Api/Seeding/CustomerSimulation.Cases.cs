@@ -618,8 +618,8 @@ internal sealed partial class CustomerSimulation
         mood -= flow.State.ReopenCount > 0 ? 0.6 : 0.0;
         mood -= flow.State.FirstResponseBreached || flow.State.ResolutionBreached ? 0.5 : 0.0;
         mood += flow.State.Remedies.Count > 0 ? 0.3 : 0.0;
-        var csat = (int)Math.Clamp(Math.Round(_random.Normal(4.15 + mood, 1.0)), 1, 5);
-        var nps = (int)Math.Clamp(Math.Round(((csat - 1) * 2.3) + _random.Normal(0.4, 1.3)), 0, 10);
+        var csat = (int)Math.Clamp(Math.Round(_random.Normal(4.45 + mood, 0.95)), 1, 5);
+        var nps = (int)Math.Clamp(Math.Round(((csat - 1) * 2.3) + _random.Normal(0.6, 1.2)), 0, 10);
         var asked = _random.Double();
         var (answerCsat, answerNps) = asked < 0.6 ? (csat, nps) : asked < 0.88 ? ((int?)csat, (int?)null) : (null, nps);
         await OnCaseAsync(flow, nameof(CrmCommands.RecordSatisfactionAsync), _commands.RecordSatisfactionAsync(

@@ -64,10 +64,10 @@ internal sealed partial class CustomerSimulation
         }
         var chance = channel switch
         {
-            Channel.Phone => 0.14,
-            Channel.Chat => 0.1,
-            Channel.SocialMedia => 0.05,
-            _ => 0.03,
+            Channel.Phone => 0.08,
+            Channel.Chat => 0.06,
+            Channel.SocialMedia => 0.03,
+            _ => 0.02,
         };
         if (!_random.Chance(chance))
         {

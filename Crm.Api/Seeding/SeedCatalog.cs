@@ -77,14 +77,14 @@ internal static class SeedCatalog
     /// <summary>The queues: a phone line per team, and the chat, social and store queues.</summary>
     public static readonly SeedQueue[] Queues =
     [
-        new("Care line", Channel.Phone, 2.0),
-        new("Billing line", Channel.Phone, 1.2),
-        new("Tech line", Channel.Phone, 1.4),
-        new("Orders line", Channel.Phone, 1.2),
-        new("VIP line", Channel.Phone, 0.2),
-        new("Web chat", Channel.Chat, 1.6),
-        new("Social care", Channel.SocialMedia, 0.4),
-        new("Store desk", Channel.InPerson, 0.3),
+        new("Care line", Channel.Phone, 0.5),
+        new("Billing line", Channel.Phone, 0.3),
+        new("Tech line", Channel.Phone, 0.35),
+        new("Orders line", Channel.Phone, 0.3),
+        new("VIP line", Channel.Phone, 0.05),
+        new("Web chat", Channel.Chat, 0.4),
+        new("Social care", Channel.SocialMedia, 0.1),
+        new("Store desk", Channel.InPerson, 0.08),
     ];
 
     public static readonly Weighted<CaseCategory> InquiryCategories = new(

@@ -23,7 +23,7 @@ public sealed class VerifyVerbTests(PostgresDatabase database) : IClassFixture<P
         var position = await CliTestKit.ScalarAsync(database.ConnectionString, "SELECT max(position) FROM event_store.events WHERE type_name = 'customer.registered'");
         await CliTestKit.ExecuteAsync(
             database.ConnectionString,
-            $"UPDATE event_store.events SET data = jsonb_set(data, '{{Name}}', '\"Someone Else\"') WHERE position = {position}");
+            $"UPDATE event_store.events SET data = jsonb_set(data, '{{name}}', '\"Someone Else\"') WHERE position = {position}");
         var stream = await StreamAndVersionAsync(position);
 
         var broken = new RecordingConsoles();
