@@ -138,10 +138,10 @@ internal static class RebuildVerb
         // Checksums are shown abbreviated to keep the table readable; equality is decided on the whole sums.
         var table = new Table()
             .Title("Rebuilt tables compared with the live tables they replaced")
-            .AddColumn("Read model / table")
+            .AddColumn(new TableColumn("Read model / table").NoWrap())
             .AddColumn(new TableColumn("Live rows").RightAligned())
             .AddColumn(new TableColumn("Rebuilt rows").RightAligned())
-            .AddColumn("MD5 of all rows")
+            .AddColumn(new TableColumn("MD5 of all rows").NoWrap())
             .AddColumn("Result");
         foreach (var (result, names) in results)
         {
