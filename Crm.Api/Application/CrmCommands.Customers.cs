@@ -117,6 +117,11 @@ internal sealed partial class CrmCommands
         {
             return Refused<QueueState>(streamId, new DomainError(DomainErrors.QueueNameRequired, "The queue's name must not be blank.", "queue"));
         }
+        // The name becomes the stream id, which is read before the decider could check its length.
+        if (queue.Trim().Length > TextLimits.Line)
+        {
+            return Refused<QueueState>(streamId, new DomainError(DomainErrors.TextTooLong, $"The queue has {queue.Trim().Length} characters; at most {TextLimits.Line} are allowed.", "queue"));
+        }
         if (input.CustomerId is { } customerId && customerId != Guid.Empty && await CustomerWritableAsync(customerId, cancellationToken) is { } notWritable)
         {
             return Refused<QueueState>(streamId, notWritable);

@@ -88,6 +88,9 @@ internal static partial class CrmSchema
                 _ => null,
             }));
         schema.Query(q => q
+            .Field("me", "Actor!", f => f
+                .Description("Who the request's token says you are: your id (the agentId to assign cases to yourself), name and role.")
+                .Resolve(ctx => RequestOrigin.Actor(ctx)))
             .Field("node", "Node", f => f
                 .Description("The customer or case with this global id; null (with an error) when the id is malformed or nothing has it.")
                 .Argument("id", "ID!", a => a.Description("A global id, as the id field of a Customer or Case gives it."))

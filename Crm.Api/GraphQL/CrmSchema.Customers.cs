@@ -1,3 +1,4 @@
+using System.Globalization;
 using Crm.Api.ReadModels;
 using Crm.Domain.Cases;
 using Crm.Domain.Customers;
@@ -136,7 +137,7 @@ internal static partial class CrmSchema
         for (var i = start; i < end; i++)
         {
             edges.Add(new ConnectionEdge<CustomerNode>(
-                new CustomerNode(ranked[i].Id), ListCursors.Encode("search", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), ranked[i].Score));
+                new CustomerNode(ranked[i].Id), ListCursors.Encode("search", i.ToString(CultureInfo.InvariantCulture)), ranked[i].Score));
         }
         var total = ranked.Count;
         return Connections.Create(edges, end < total, start > 0, _ => Task.FromResult(total));
@@ -162,7 +163,7 @@ internal static partial class CrmSchema
 
     private static int SearchIndex(string cursor) =>
         ListCursors.Decode("search", cursor, 1) is [var text]
-        && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+        && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
         && index < ReadModelQueries.MaxSearchResults
             ? index
             : throw Args.BadInput($"'{cursor}' is not a cursor of a customer search; pass the cursor of a customer of a page of the same search.");

@@ -24,6 +24,8 @@ internal static partial class CrmSchema
             .Scalar(ScalarType.Date)
             .Scalar(ScalarType.Decimal)
             .Scalar(ScalarType.Uuid);
+        schema.Query(q => q.Description("What can be read: customers, cases and their timelines; trends, KPIs and agent performance; and, for Auditors and Managers, the raw event log, past states and integrity reports. Every role may read."));
+        schema.Mutation(m => m.Description("What can be changed, one command per mutation. Agents, Supervisors and Managers may change records within their authority; Auditors and Services are refused with auth.forbidden. A refused change writes nothing."));
         AddEnums(schema);
         AddCommonTypes(schema);
         AddNodes(schema, services);

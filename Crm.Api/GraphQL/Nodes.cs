@@ -23,51 +23,26 @@ internal sealed record CaseNode(Guid Id, long? Version = null);
 internal static class Loaders
 {
     public static DataLoader<Guid, CustomerProfile> Profiles(IResolverContext context, CrmServices services) =>
-        context.DataLoader<Guid, CustomerProfile>(
-            "crm.profiles",
-            async (ids, ct) => await services.Reads.ProfilesAsync(ids, services.Time.GetUtcNow(), ct));
+        context.DataLoader("crm.profiles", services.Fetch.Profiles);
 
     public static DataLoader<Guid, CaseView> Cases(IResolverContext context, CrmServices services) =>
-        context.DataLoader<Guid, CaseView>("crm.cases", async (ids, ct) => await services.Reads.CasesAsync(ids, ct));
+        context.DataLoader("crm.cases", services.Fetch.Cases);
 
     public static DataLoader<Guid, CaseEscalationView[]> Escalations(IResolverContext context, CrmServices services) =>
-        context.GroupDataLoader<Guid, CaseEscalationView>("crm.escalations", (ids, ct) => services.Reads.EscalationsAsync(ids, ct));
+        context.GroupDataLoader("crm.escalations", services.Fetch.Escalations);
 
     public static DataLoader<Guid, CaseRemedyView[]> Remedies(IResolverContext context, CrmServices services) =>
-        context.GroupDataLoader<Guid, CaseRemedyView>("crm.remedies", (ids, ct) => services.Reads.RemediesAsync(ids, ct));
+        context.GroupDataLoader("crm.remedies", services.Fetch.Remedies);
 
     public static DataLoader<Guid, long> CustomerVersions(IResolverContext context, CrmServices services) =>
-        context.DataLoader<Guid, long>(
-            "crm.customer-versions",
-            async (ids, ct) =>
-            {
-                var versions = await services.Reads.StreamVersionsAsync([.. ids.Select(CrmStreams.Customer)], ct);
-                var byId = new Dictionary<Guid, long>(ids.Count);
-                foreach (var id in ids)
-                {
-                    byId[id] = versions.GetValueOrDefault(CrmStreams.Customer(id));
-                }
-                return byId;
-            });
+        context.DataLoader("crm.customer-versions", services.Fetch.CustomerVersions);
 
     /// <summary>
     /// Cases folded from their events (for what only the events hold, such as approval requests).
     /// One stream read per case, run concurrently: meant for a case's detail view.
     /// </summary>
     public static DataLoader<Guid, CaseState> CaseStates(IResolverContext context, CrmServices services) =>
-        context.DataLoader<Guid, CaseState>(
-            "crm.case-states",
-            async (ids, ct) =>
-            {
-                var states = await Task.WhenAll(ids.Select(id => services.Store.AggregateAsync(
-                    CrmStreams.Case(id), CaseDecider.Initial, static (s, e) => CaseDecider.Evolve(s, (CaseEvent)e.Data), cancellationToken: ct)));
-                var byId = new Dictionary<Guid, CaseState>(ids.Count);
-                for (var i = 0; i < ids.Count; i++)
-                {
-                    byId[ids[i]] = states[i].State;
-                }
-                return byId;
-            });
+        context.DataLoader("crm.case-states", services.Fetch.CaseStates);
 
     /// <summary>The customer's profile; an error when the read model has no such customer.</summary>
     public static ValueTask<CustomerProfile> ProfileOf(IResolverContext context, CrmServices services)
@@ -104,4 +79,44 @@ internal sealed record CrmServices(
     CrmReadModel Reads,
     IEventStore Store,
     TimeProvider Time,
-    System.Text.Json.JsonSerializerOptions EventJson);
+    System.Text.Json.JsonSerializerOptions EventJson)
+{
+    /// <summary>The DataLoaders' batch reads, made once so that asking for a loader allocates nothing.</summary>
+    public BatchReads Fetch { get; } = new(Reads, Store, Time);
+}
+
+/// <summary>The batch reads behind the DataLoaders.</summary>
+internal sealed class BatchReads(CrmReadModel reads, IEventStore store, TimeProvider time)
+{
+    public Func<IReadOnlyList<Guid>, CancellationToken, Task<IReadOnlyDictionary<Guid, CustomerProfile>>> Profiles { get; } =
+        (ids, ct) => reads.ProfilesAsync(ids, time.GetUtcNow(), ct);
+
+    public Func<IReadOnlyList<Guid>, CancellationToken, Task<IReadOnlyDictionary<Guid, CaseView>>> Cases { get; } = reads.CasesAsync;
+
+    public Func<IReadOnlyList<Guid>, CancellationToken, Task<ILookup<Guid, CaseEscalationView>>> Escalations { get; } = reads.EscalationsAsync;
+
+    public Func<IReadOnlyList<Guid>, CancellationToken, Task<ILookup<Guid, CaseRemedyView>>> Remedies { get; } = reads.RemediesAsync;
+
+    public Func<IReadOnlyList<Guid>, CancellationToken, Task<IReadOnlyDictionary<Guid, long>>> CustomerVersions { get; } = async (ids, ct) =>
+    {
+        var versions = await reads.StreamVersionsAsync([.. ids.Select(CrmStreams.Customer)], ct);
+        var byId = new Dictionary<Guid, long>(ids.Count);
+        foreach (var id in ids)
+        {
+            byId[id] = versions.GetValueOrDefault(CrmStreams.Customer(id));
+        }
+        return byId;
+    };
+
+    public Func<IReadOnlyList<Guid>, CancellationToken, Task<IReadOnlyDictionary<Guid, CaseState>>> CaseStates { get; } = async (ids, ct) =>
+    {
+        var states = await Task.WhenAll(ids.Select(id => store.AggregateAsync(
+            CrmStreams.Case(id), CaseDecider.Initial, static (s, e) => CaseDecider.Evolve(s, (CaseEvent)e.Data), cancellationToken: ct)));
+        var byId = new Dictionary<Guid, CaseState>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            byId[ids[i]] = states[i].State;
+        }
+        return byId;
+    };
+}

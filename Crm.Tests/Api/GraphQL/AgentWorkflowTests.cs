@@ -13,6 +13,8 @@ public sealed class AgentWorkflowTests(ApiHost host) : IClassFixture<ApiHost>
         var agentId = Guid.CreateVersion7();
         using var agent = host.Api.ClientFor(ActorRoles.Agent, "Ann Lee", agentId);
 
+        var me = (await agent.DataAsync("{ me { id name role } }")).GetProperty("me");
+        Assert.Equal((agentId.ToString(), "Ann Lee", "AGENT"), (me.Text("id"), me.Text("name"), me.Text("role")));
         var registered = await agent.MutateAsync("registerCustomer", new
         {
             name = "Maria Rossi",
@@ -66,6 +68,8 @@ public sealed class AgentWorkflowTests(ApiHost host) : IClassFixture<ApiHost>
             topic = "Return label",
             summary = "Sent the return label.",
         }, "interactionId");
+        var assigned = await agent.MutateAsync("assignCase", new { caseId, agentId }, "case { assignee { agentId team } }");
+        Assert.Equal(agentId.ToString(), assigned.GetProperty("case").GetProperty("assignee").Text("agentId"));
         await agent.MutateAsync("escalateCase", new { caseId, tier = "SUPERVISOR", reason = "Second defect this month." }, "case { escalationTier }");
         var refund = await agent.MutateAsync("issueRefund", new { caseId, amount = new { amount = 30m, currency = "EUR" }, reason = "Goodwill for the wait." }, "remedyId case { refundTotal { amount currency } }");
         Assert.Equal(30m, refund.GetProperty("case").GetProperty("refundTotal").GetProperty("amount").GetDecimal());

@@ -95,6 +95,7 @@ public sealed class BadInputTests(ApiHost host) : IClassFixture<ApiHost>
             ("changePreferences", new { customerId, preferredChannel = "EMAIL", language = "en", marketingConsent = false, contactHours = new { from = "25:00", to = "18:00" } }, "input.invalid_time", "contactHours.from"),
             ("registerCustomer", new { name = "No Contact", language = "en", segment = "VIP", channel = "EMAIL" }, "customer.contact_required", null),
             ("openCase", new { customerId, kind = "INQUIRY", category = "OTHER", channel = "EMAIL", subject = new string('s', 201), description = "d", currency = "EUR" }, "text.too_long", "subject"),
+            ("recordAbandonedContact", new { queue = new string('q', 5000), channel = "PHONE", enteredAt = DateTimeOffset.UtcNow.AddMinutes(-1), waitSeconds = 5 }, "text.too_long", "queue"),
         };
         foreach (var (mutation, input, code, field) in refusals)
         {
