@@ -6,6 +6,8 @@ namespace Crm.EventStore.Projections;
 
 public sealed partial class ProjectionDaemon
 {
+    // The agents whose locks the current lock connection holds; touched by the supervisor only.
+    private readonly HashSet<ProjectionAgent> _held = [];
     private int _lockProcessId;
 
     /// <summary>The server process holding this instance's projection locks (0 when none), for tests that cut it.</summary>
@@ -56,6 +58,7 @@ public sealed partial class ProjectionDaemon
                         $"The projection lock connection of {InstanceId} failed; its projections stop, retrying in {delay.TotalMilliseconds:F0} ms: {ex.Message}",
                         ex);
                     await StopAgentsAsync();
+                    _held.Clear();
                     if (connection is not null)
                     {
                         await connection.DisposeAsync();
@@ -68,10 +71,11 @@ public sealed partial class ProjectionDaemon
         }
         finally
         {
-            var led = await StopAgentsAsync();
+            await StopAgentsAsync();
             if (connection is not null)
             {
-                await ReleaseAsync(connection, led);
+                await ReleaseAsync(connection, [.. _held]);
+                _held.Clear();
                 await connection.DisposeAsync();
                 Volatile.Write(ref _lockProcessId, 0);
             }
@@ -80,7 +84,7 @@ public sealed partial class ProjectionDaemon
 
     private async Task TakeFreeProjectionsAsync(NpgsqlConnection connection, CancellationToken stopping)
     {
-        var free = _agents.Values.Where(a => !a.IsLeading).ToList();
+        var free = _agents.Values.Where(a => !_held.Contains(a)).ToList();
         if (free.Count == 0)
         {
             return;
@@ -93,7 +97,9 @@ public sealed partial class ProjectionDaemon
             while (await reader.ReadAsync(stopping))
             {
                 var key = reader.GetInt64(0);
-                taken.Add(free.First(a => a.LeaderKey == key));
+                var agent = free.First(a => a.LeaderKey == key);
+                taken.Add(agent);
+                _held.Add(agent);
             }
         }
         if (taken.Count == 0)
@@ -108,6 +114,7 @@ public sealed partial class ProjectionDaemon
         {
             // Not claimed, not run: give the locks back so the next round (or another instance) starts clean.
             await UnlockAsync(connection, taken);
+            _held.ExceptWith(taken);
             throw;
         }
         foreach (var agent in taken)
@@ -116,13 +123,8 @@ public sealed partial class ProjectionDaemon
         }
     }
 
-    /// <summary>Stops every agent this instance runs; returns the ones that were running.</summary>
-    private async Task<List<ProjectionAgent>> StopAgentsAsync()
-    {
-        var running = _agents.Values.Where(a => a.IsLeading).ToList();
-        await Task.WhenAll(running.Select(a => a.StopLeadingAsync()));
-        return running;
-    }
+    /// <summary>Stops every agent this instance runs (a batch in flight is rolled back).</summary>
+    private async Task StopAgentsAsync() => await Task.WhenAll(_agents.Values.Select(a => a.StopLeadingAsync()));
 
     /// <summary>Gives the locks back and clears this instance's claims, so another instance takes over at its next round.</summary>
     private async Task ReleaseAsync(NpgsqlConnection connection, List<ProjectionAgent> led)
@@ -136,7 +138,7 @@ public sealed partial class ProjectionDaemon
             await UnlockAsync(connection, led);
             await _context.Storage.DisclaimAsync([.. led.Select(a => a.Name)], InstanceId, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException)
+        catch (Exception ex)
         {
             // Closing the connection releases the locks anyway; a stale owner name is ignored by status, which asks the lock.
             _context.Report(ProjectionDiagnosticLevel.Warning, null, $"Could not release the projection locks of {InstanceId} cleanly: {ex.Message}", ex);

@@ -136,8 +136,7 @@ public sealed partial class ProjectionDaemon
         var row = (await StatusRowsAsync(connection, cancellationToken, transaction))[name];
         if (skipFailedEvent && row.Error?.Event is { } failed && failed.Checkpoint > checkpoint)
         {
-            var error = new ProjectionException($"{row.Error.ErrorType}: {row.Error.Message}");
-            await _context.Storage.AddDeadLettersAsync(transaction, name, [(failed, error)], cancellationToken);
+            await _context.Storage.AddDeadLettersAsync(transaction, name, [(failed, row.Error.ErrorType, row.Error.Message)], cancellationToken);
             await _context.Storage.AdvanceAsync(transaction, name, failed.Checkpoint, 0, cancellationToken);
         }
         await using (var resume = new NpgsqlCommand(

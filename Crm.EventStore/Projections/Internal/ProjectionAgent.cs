@@ -265,7 +265,7 @@ internal sealed partial class ProjectionAgent(DaemonContext context, RegisteredP
         {
             await context.Storage.RecordErrorAsync(Name, error, cancellationToken);
         }
-        catch (Exception recordFailure) when (recordFailure is NpgsqlException or OperationCanceledException or TimeoutException or IOException)
+        catch (Exception recordFailure)
         {
             // The database is likely the problem: the error is reported, recording it waits for the next one.
             context.Report(ProjectionDiagnosticLevel.Warning, Name, $"Could not record the error of projection '{Name}': {recordFailure.Message}", recordFailure);

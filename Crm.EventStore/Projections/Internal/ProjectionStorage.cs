@@ -73,7 +73,10 @@ internal sealed partial class ProjectionStorage(NpgsqlDataSource dataSource, str
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Records an error on its own (a transient one: the database may be the problem, so failing to record it is reported, not thrown).</summary>
+    /// <summary>
+    /// Records an error on its own (a transient one: the database may be the problem, so failing to
+    /// record it is reported, not thrown). A paused projection keeps the error it paused on.
+    /// </summary>
     public async Task RecordErrorAsync(string name, Exception error, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(RecordErrorSql);
@@ -82,7 +85,12 @@ internal sealed partial class ProjectionStorage(NpgsqlDataSource dataSource, str
     }
 
     /// <summary>Adds dead letters, in the caller's transaction.</summary>
-    public async Task AddDeadLettersAsync(NpgsqlTransaction transaction, string name, IReadOnlyList<(FailedEvent Event, Exception Error)> letters, CancellationToken cancellationToken)
+    public Task AddDeadLettersAsync(NpgsqlTransaction transaction, string name, IReadOnlyList<(FailedEvent Event, Exception Error)> letters, CancellationToken cancellationToken) =>
+        AddDeadLettersAsync(transaction, name, [.. letters.Select(l => (l.Event, ErrorType(l.Error), ErrorMessage(l.Error)))], cancellationToken);
+
+    /// <summary>Adds dead letters with their error's type and message as recorded, in the caller's transaction.</summary>
+    public async Task AddDeadLettersAsync(
+        NpgsqlTransaction transaction, string name, IReadOnlyList<(FailedEvent Event, string ErrorType, string Message)> letters, CancellationToken cancellationToken)
     {
         if (letters.Count == 0)
         {
@@ -101,8 +109,8 @@ internal sealed partial class ProjectionStorage(NpgsqlDataSource dataSource, str
         command.Parameters.Add(Text([.. letters.Select(l => l.Event.StreamId)]));
         command.Parameters.Add(new NpgsqlParameter { Value = letters.Select(l => l.Event.Version).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         command.Parameters.Add(Text([.. letters.Select(l => l.Event.TypeName)]));
-        command.Parameters.Add(Text([.. letters.Select(l => ErrorType(l.Error))]));
-        command.Parameters.Add(Text([.. letters.Select(l => ErrorMessage(l.Error))]));
+        command.Parameters.Add(Text([.. letters.Select(l => l.ErrorType)]));
+        command.Parameters.Add(Text([.. letters.Select(l => l.Message)]));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -204,7 +212,7 @@ internal sealed partial class ProjectionStorage(NpgsqlDataSource dataSource, str
     private string RecordErrorSql =>
         $"UPDATE {_checkpoints} SET paused = paused OR $2, error_at = now(), error_type = $3, error_message = $4, "
         + "error_event_tx = $5, error_event_position = $6, error_event_id = $7, error_event_stream = $8, error_event_version = $9, error_event_type = $10, "
-        + "updated_at = now() WHERE name = $1";
+        + "updated_at = now() WHERE name = $1 AND (NOT paused OR $2)";
 
     private static void AddErrorParameters(NpgsqlCommand command, string name, Exception error, FailedEvent? failed, bool pause)
     {

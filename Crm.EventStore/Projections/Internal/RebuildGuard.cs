@@ -52,7 +52,7 @@ internal sealed class RebuildGuard : IAsyncDisposable
             command.Parameters.Add(ProjectionStorage.Bigint(_key));
             await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException)
+        catch (Exception ex)
         {
             // A failed unlock means a broken connection, which the pool discards: the server drops the lock with the session.
             _context.Report(ProjectionDiagnosticLevel.Warning, _projection, $"Could not release the rebuild lock of '{_projection}' explicitly: {ex.Message}", ex);

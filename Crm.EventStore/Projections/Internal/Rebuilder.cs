@@ -399,7 +399,7 @@ internal sealed partial class Rebuilder
             command.Parameters.Add(ProjectionStorage.Text(_context.Options.InstanceId));
             await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or IOException)
+        catch (Exception ex)
         {
             _context.Report(
                 ProjectionDiagnosticLevel.Warning,

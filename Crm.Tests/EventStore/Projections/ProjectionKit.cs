@@ -16,6 +16,7 @@ internal static class ProjectionKit
     /// <summary>Options for tests: quick leadership rounds and retries, a poll long enough that only notifications can explain a prompt catch-up.</summary>
     public static ProjectionDaemonOptions Options(string instance, TimeSpan? poll = null) => new()
     {
+        Diagnostics = d => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss.fff}] {instance} {d.Level} {d.Projection}: {d.Message}"),
         InstanceId = instance,
         PollInterval = poll ?? TimeSpan.FromSeconds(5),
         LeadershipInterval = TimeSpan.FromMilliseconds(200),
