@@ -22,7 +22,11 @@ public static class Verbs
             VerifyVerb.Create(),
             RebuildVerb.Create(),
         };
+        var parsed = root.Parse(args is ["help", ..] ? ["--help"] : args);
         // The seeding, verifying and rebuilding verbs are asynchronous; Ctrl+C cancels them.
-        return root.Parse(args is ["help", ..] ? ["--help"] : args).InvokeAsync().GetAwaiter().GetResult();
+        var exit = parsed.InvokeAsync().GetAwaiter().GetResult();
+        // Arguments that do not parse (the errors and the usage are printed) exit like every
+        // other refusal of a verb's input.
+        return parsed.Errors.Count > 0 ? CliErrors.Failed : exit;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Bogus;
 using Crm.Api.Application;
+using Crm.Domain.Cases;
 using Crm.Domain.Common;
 using Crm.Domain.Customers;
 
@@ -130,13 +131,13 @@ internal sealed partial class CustomerSimulation
                 await QuickQuestionAsync(cancellationToken);
                 break;
             case Episode.Inquiry:
-                await OpenCaseAsync(Crm.Domain.Cases.CaseKind.Inquiry, cancellationToken);
+                await OpenCaseAsync(CaseKind.Inquiry, cancellationToken);
                 break;
             case Episode.Complaint:
-                await OpenCaseAsync(Crm.Domain.Cases.CaseKind.Complaint, cancellationToken);
+                await OpenCaseAsync(CaseKind.Complaint, cancellationToken);
                 break;
             case Episode.TechnicalIssue:
-                await OpenCaseAsync(Crm.Domain.Cases.CaseKind.TechnicalIssue, cancellationToken);
+                await OpenCaseAsync(CaseKind.TechnicalIssue, cancellationToken);
                 break;
             case Episode.OutboundOffer:
                 await OutboundOfferAsync(cancellationToken);

@@ -24,10 +24,13 @@ internal sealed class Seeder(SeedOptions options, IEventStore store, CrmPolicies
         {
             customers[i] = new CustomerSimulation(context, i);
         }
-        if (await store.GetStreamAsync(CrmStreams.Customer(customers[0].CustomerId), cancellationToken) is not null)
+        // Customers register in time order, so a store holding any of this history (even of an
+        // interrupted run) holds the customer registered first.
+        var first = customers.MinBy(c => c.RegisteredAt)!;
+        if (await store.GetStreamAsync(CrmStreams.Customer(first.CustomerId), cancellationToken) is not null)
         {
             throw new SeedConflictException(
-                $"The store already holds the history of seed {options.Seed} (its first customer, {customers[0].CustomerId}, exists). "
+                $"The store already holds the history of seed {options.Seed} (its first customer, {first.CustomerId}, exists). "
                 + "Seed into an empty database, or choose another --seed.");
         }
         var queues = SeedCatalog.Queues.Select((q, i) => new QueueSimulation(context, q, i)).ToArray();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Crm.Api.Cli;
 using Crm.Tests.Infrastructure;
 
 namespace Crm.Tests.Api.Cli;
@@ -30,10 +31,10 @@ public sealed class CliProcessTests(PostgresDatabase database) : IClassFixture<P
         var notANumber = await RunAsync("seed", "--customers", "many");
         var badDate = await RunAsync("seed", "--anchor", "31.01.2025");
 
-        Assert.NotEqual(0, notANumber.Exit);
+        Assert.Equal(CliErrors.Failed, notANumber.Exit);
         Assert.Contains("--customers", notANumber.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", notANumber.Error, StringComparison.Ordinal);
-        Assert.NotEqual(0, badDate.Exit);
+        Assert.Equal(CliErrors.Failed, badDate.Exit);
         Assert.Contains("--anchor '31.01.2025' is not a date written as yyyy-MM-dd", badDate.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", badDate.Error, StringComparison.Ordinal);
     }
