@@ -22,6 +22,7 @@ builder.Services.AddCrmDatabase();
 builder.Services.AddCrmHealthChecks();
 builder.Services.AddCrmAuth(builder.Configuration);
 builder.Services.AddCrmApplication(builder.Configuration);
+builder.Services.AddCrmProjectionDaemon();
 builder.Services.AddCrmGraphQL();
 
 var app = builder.Build();

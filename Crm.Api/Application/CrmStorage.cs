@@ -1,6 +1,9 @@
 using Crm.Api.ReadModels;
 using Crm.EventStore;
+using Crm.EventStore.Postgres;
+using Crm.EventStore.Projections;
 using Crm.Projections;
+using Crm.Projections.Daemon;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
@@ -20,6 +23,27 @@ internal sealed class CrmStorage(IEventStore store, NpgsqlDataSource dataSource,
     {
         await Store.InitializeAsync(cancellationToken);
         await new ReadModelMigrator(dataSource, ReadSchema).MigrateAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// Runs the async read models (trends, agent performance) with the projection daemon while the
+/// host runs; with several instances, each projection is run by exactly one of them.
+/// </summary>
+/// <remarks>
+/// The service owns the daemon: the container never disposes it, so disposal cannot overtake a stop
+/// still rolling back a batch; the daemon is stopped to the end, then disposed, here.
+/// </remarks>
+internal sealed class ProjectionDaemonService(ProjectionDaemon daemon) : IHostedService
+{
+    public ProjectionDaemon Daemon { get; } = daemon;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Daemon.StartAsync(cancellationToken);
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await Daemon.StopAsync(CancellationToken.None);
+        await Daemon.DisposeAsync();
     }
 }
 
@@ -46,20 +70,20 @@ internal static class ApplicationSetup
     public const string DefaultStoreSchema = "event_store";
 
     /// <summary>
-    /// Registers <see cref="CrmStorage"/>, <see cref="IEventStore"/> (with the read models as its
-    /// append hook), <see cref="ReadModelQueries"/>, <see cref="CrmReadModel"/>, <see cref="CrmPolicies"/>
-    /// and <see cref="CrmCommands"/>. Needs an <see cref="NpgsqlDataSource"/> (see <c>AddCrmDatabase</c>).
+    /// Registers <see cref="CrmStorage"/>, <see cref="IEventStore"/> (with the inline read models —
+    /// timeline, profile, case — as its append hooks), the <see cref="ProjectionDaemon"/> for the
+    /// async ones (trends, agent performance), <see cref="ReadModelQueries"/>, <see cref="CrmReadModel"/>,
+    /// <see cref="CrmPolicies"/> and <see cref="CrmCommands"/>. Needs an <see cref="NpgsqlDataSource"/>
+    /// (see <c>AddCrmDatabase</c>). The daemon itself is started by <see cref="AddCrmProjectionDaemon"/>.
     /// Settings: <c>Crm:EventStore:Schema</c>, <c>Crm:ReadModels:Schema</c>,
-    /// <c>Crm:Projections:RunAsyncInline</c>, <c>Crm:Commands:MaxAttempts</c>, <c>Crm:Authority:*</c>, <c>Crm:Sla:*</c>.
+    /// <c>Crm:Commands:MaxAttempts</c>, <c>Crm:Authority:*</c>, <c>Crm:Sla:*</c>.
     /// </summary>
     public static IServiceCollection AddCrmApplication(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var storeSchema = configuration["Crm:EventStore:Schema"] ?? DefaultStoreSchema;
         var readSchema = configuration["Crm:ReadModels:Schema"] is { Length: > 0 } name ? ReadModelSchema.Named(name) : ReadModelSchema.Default;
-        // The trend and agent projections are meant for the projection daemon; until it runs them
-        // they are applied inline, so the trends, KPIs and agent figures are always current.
-        var asyncInline = configuration.GetValue("Crm:Projections:RunAsyncInline", true);
+        var projections = new ProjectionRegistry().AddCrmReadModels(readSchema);
         var maxAttempts = configuration.GetValue("Crm:Commands:MaxAttempts", 16);
         if (maxAttempts < 1)
         {
@@ -69,14 +93,24 @@ internal static class ApplicationSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(readSchema);
         services.AddSingleton(CrmPolicies.From(configuration));
-        services.AddSingleton<IEventStore>(sp => new Crm.EventStore.Postgres.PostgresEventStore(new EventStoreOptions
+        services.AddSingleton(projections);
+        services.AddSingleton(sp => new PostgresEventStore(new EventStoreOptions
         {
             DataSource = sp.GetRequiredService<NpgsqlDataSource>(),
             Schema = storeSchema,
             Types = CrmEventTypes.CreateRegistry(),
             SerializerOptions = CrmJson.CreateEventOptions(),
-            AppendHooks = [new ReadModelAppendHook(readSchema, asyncInline)],
+            AppendHooks = projections.AppendHooks,
         }));
+        services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<PostgresEventStore>());
+        services.AddSingleton(sp => new ProjectionDaemonService(new ProjectionDaemon(
+            sp.GetRequiredService<PostgresEventStore>(),
+            projections,
+            new ProjectionDaemonOptions
+            {
+                InstanceId = $"{Environment.MachineName}:{Environment.ProcessId}",
+                Diagnostics = ProjectionLog(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Crm.Projections")),
+            })));
         services.AddSingleton(sp => new ReadModelQueries(sp.GetRequiredService<NpgsqlDataSource>(), readSchema));
         services.AddSingleton(sp => new CrmReadModel(sp.GetRequiredService<NpgsqlDataSource>(), readSchema, storeSchema));
         services.AddSingleton(sp => new CrmStorage(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<NpgsqlDataSource>(), readSchema));
@@ -88,4 +122,22 @@ internal static class ApplicationSetup
         services.AddHostedService<CrmStorageInitializer>();
         return services;
     }
+
+    /// <summary>Runs the projection daemon while the host runs (the service does; one-shot CLI verbs do not).</summary>
+    public static IServiceCollection AddCrmProjectionDaemon(this IServiceCollection services)
+    {
+        services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemonService>());
+        return services;
+    }
+
+    private static Action<ProjectionDiagnostic> ProjectionLog(ILogger logger) => diagnostic =>
+    {
+        var level = diagnostic.Level switch
+        {
+            ProjectionDiagnosticLevel.Error => LogLevel.Error,
+            ProjectionDiagnosticLevel.Warning => LogLevel.Warning,
+            _ => LogLevel.Debug,
+        };
+        Hosting.LogMessages.Projection(logger, level, diagnostic.Projection ?? "daemon", diagnostic.Message, diagnostic.Exception);
+    };
 }

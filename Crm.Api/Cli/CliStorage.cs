@@ -36,6 +36,8 @@ internal sealed class CliStorage : IAsyncDisposable
 
     public ReadModelSchema ReadSchema => _services.GetRequiredService<ReadModelSchema>();
 
+    public Crm.EventStore.Projections.ProjectionDaemon Daemon => _services.GetRequiredService<ProjectionDaemonService>().Daemon;
+
     /// <summary>Resolves the database (starting the local cluster when it is the default and not running) and sets up the services on it.</summary>
     /// <param name="configuration">The verb's configuration.</param>
     /// <param name="log">Hears about the local cluster (started, or already running).</param>

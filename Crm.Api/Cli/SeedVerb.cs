@@ -88,6 +88,15 @@ internal static class SeedVerb
                         cancellationToken);
                 });
             Print(console, report);
+
+            // The async read models (trends, agent performance) are the daemon's: run it until it has
+            // applied what was just written, so a fresh store answers every query at once. When a
+            // service instance already leads them, this waits for that instance instead.
+            console.MarkupLine("[grey]Bringing the trends and agent performance up to date…[/]");
+            await storage.Daemon.StartAsync(cancellationToken);
+            await storage.Daemon.WaitForCatchUpAsync(TimeSpan.FromMinutes(30), cancellationToken);
+            await storage.Daemon.StopAsync(cancellationToken);
+
             if (report.Refused == 0)
             {
                 return 0;

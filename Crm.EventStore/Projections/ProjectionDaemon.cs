@@ -31,6 +31,10 @@ public sealed partial class ProjectionDaemon : IAsyncDisposable
     private Task? _supervisor;
     private Task? _listener;
 
+    // The stop in progress (or done): a second StopAsync, or DisposeAsync, waits for it instead of
+    // racing it, so agents are never disposed while a stop is still rolling their batches back.
+    private Task _stopped = Task.CompletedTask;
+
     /// <summary>Creates a daemon; nothing is sent to the database until it starts or is asked something.</summary>
     /// <exception cref="ArgumentException">A projection wants event types the store does not know, or an option is invalid.</exception>
     public ProjectionDaemon(PostgresEventStore store, ProjectionRegistry registry, ProjectionDaemonOptions? options = null)
@@ -111,40 +115,41 @@ public sealed partial class ProjectionDaemon : IAsyncDisposable
     /// instance takes over at once) and the connections closed. Does nothing when not running.
     /// </summary>
     /// <param name="cancellationToken">Stops waiting for the shutdown (which goes on in the background).</param>
-    public async Task StopAsync(CancellationToken cancellationToken = default)
+    public Task StopAsync(CancellationToken cancellationToken = default)
     {
-        CancellationTokenSource? stopping;
-        Task[] tasks;
+        Task stop;
         lock (_lifecycle)
         {
-            stopping = _stopping;
-            if (stopping is null)
+            if (_stopping is { } stopping)
             {
-                return;
+                Task[] tasks = [_supervisor!, _listener!];
+                _stopping = null;
+                _supervisor = null;
+                _listener = null;
+                _stopped = StopCoreAsync(stopping, tasks);
             }
-            tasks = [_supervisor!, _listener!];
-            _stopping = null;
-            _supervisor = null;
-            _listener = null;
+            stop = _stopped;
         }
+        return stop.WaitAsync(cancellationToken);
+    }
+
+    private static async Task StopCoreAsync(CancellationTokenSource stopping, Task[] tasks)
+    {
         await stopping.CancelAsync();
         try
         {
-            await Task.WhenAll(tasks).WaitAsync(cancellationToken);
+            await Task.WhenAll(tasks);
         }
         finally
         {
-            if (tasks.All(t => t.IsCompleted))
-            {
-                stopping.Dispose();
-            }
+            stopping.Dispose();
         }
     }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
+        await StopAsync(CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         foreach (var agent in _agents.Values)
         {
             agent.Dispose();

@@ -24,6 +24,10 @@ public sealed class ApiFactory(string connectionString) : WebApplicationFactory<
     public string Token(string role, string name = "Test Actor", Guid? id = null) =>
         Services.GetRequiredService<TokenIssuer>().Issue(id ?? Guid.CreateVersion7(), name, role, TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
 
+    /// <summary>Waits until the projection daemon has applied every event appended so far to the async read models.</summary>
+    public Task WaitForProjectionsAsync() =>
+        Services.GetRequiredService<Crm.Api.Application.ProjectionDaemonService>().Daemon.WaitForCatchUpAsync(TimeSpan.FromSeconds(30));
+
     /// <summary>A client whose requests carry a bearer token for the role.</summary>
     public HttpClient ClientFor(string role, string name = "Test Actor", Guid? id = null)
     {

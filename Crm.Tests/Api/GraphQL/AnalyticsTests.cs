@@ -22,6 +22,8 @@ public sealed class AnalyticsTests(ApiHost host) : IClassFixture<ApiHost>
         await agent.MutateAsync("recordSatisfaction", new { caseId, csat = 5, nps = 10 }, "case { id }");
         var today = DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var manager = host.Api.ClientFor(ActorRoles.Manager);
+        // Trends and agent performance are async read models: the daemon applies them after the append.
+        await host.Api.WaitForProjectionsAsync();
 
         var all = (await manager.DataAsync("query($d: Date!) { kpis(from: $d, to: $d) { csat nps averageHandleTimeSeconds counters { contacts handledContacts casesOpened csatAnswers } } }", new { d = today })).GetProperty("kpis");
         var queue = (await manager.DataAsync("query($d: Date!) { kpis(from: $d, to: $d, queue: \"sales\") { abandonmentRate counters { offeredContacts abandonedContacts } } }", new { d = today })).GetProperty("kpis");

@@ -65,19 +65,26 @@ public sealed class DataLoaderTests(ApiHost host) : IClassFixture<ApiHost>
         return (result, statements.Count);
     }
 
-    /// <summary>Runs a request and lists the SQL commands this test class's database received meanwhile (Npgsql's trace activities).</summary>
+    /// <summary>
+    /// Runs a request and lists the SQL commands it sent to this test class's database (Npgsql's
+    /// trace activities under the request's ASP.NET Core activity, so the projection daemon's own
+    /// background work is not counted).
+    /// </summary>
     private async Task<(T Result, IReadOnlyList<string> Statements)> StatementsAsync<T>(Func<Task<T>> request)
     {
         var database = new NpgsqlConnectionStringBuilder(host.ConnectionString).Database;
         var seen = new ConcurrentQueue<string>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == "Npgsql",
+            ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = activity =>
             {
                 // Commands carry their text; opening a physical connection is traced too, but is no query.
-                if (activity.GetTagItem("db.namespace") as string == database && activity.GetTagItem("db.query.text") is string text)
+                if (activity.Source.Name == "Npgsql"
+                    && activity.GetTagItem("db.namespace") as string == database
+                    && activity.GetTagItem("db.query.text") is string text
+                    && InsideARequest(activity))
                 {
                     seen.Enqueue(text);
                 }
@@ -86,5 +93,17 @@ public sealed class DataLoaderTests(ApiHost host) : IClassFixture<ApiHost>
         ActivitySource.AddActivityListener(listener);
         var result = await request();
         return (result, [.. seen]);
+    }
+
+    private static bool InsideARequest(Activity activity)
+    {
+        for (var parent = activity.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent.Source.Name == "Microsoft.AspNetCore")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
