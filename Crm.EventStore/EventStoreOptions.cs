@@ -29,8 +29,26 @@ public sealed class EventStoreOptions
     public IReadOnlyList<IAppendHook> AppendHooks { get; init; } = [];
 
     /// <summary>
-    /// Whether every append sends a PostgreSQL notification on the store's notification channel
-    /// (<c>{schema}_appended</c>) when it commits, so catch-up consumers can wake without polling.
+    /// Whether appends wake listeners: after appends commit, a PostgreSQL notification (empty
+    /// payload) is sent on the store's notification channel (<c>{schema}_appended</c>), so catch-up
+    /// consumers can wake without polling.
     /// </summary>
+    /// <remarks>
+    /// Appends and imports the store commits itself do not notify inside their transaction (a
+    /// notifying commit takes a cluster-wide lock until it is flushed, which would serialize all
+    /// appending commits): they signal a background sender of the store, which sends one
+    /// notification, from its own connection, for everything committed since its previous one.
+    /// A listener is therefore woken after the append's commit, possibly once for several appends,
+    /// and a failed notification is only reported (<see cref="OnNotificationFailed"/>) and sent again
+    /// with the next append. Appends inside a caller's transaction notify inside that transaction
+    /// instead, so that the notification is delivered exactly when, and only if, the caller commits.
+    /// </remarks>
     public bool NotifyOnAppend { get; init; } = true;
+
+    /// <summary>
+    /// Called on the background sender when a notification after appends could not be sent
+    /// (e.g. to log it). Appends are never affected; the next append sends again. Must not throw.
+    /// Without it failures go to <see cref="System.Diagnostics.Trace"/>.
+    /// </summary>
+    public Action<Exception>? OnNotificationFailed { get; init; }
 }

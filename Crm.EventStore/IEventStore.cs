@@ -28,6 +28,12 @@ public interface IEventStore
     /// transaction where possible: a transaction that wrote earlier may be refused with
     /// <see cref="EventStoreConcurrencyException"/> when a newer transaction wrote the stream meanwhile.
     /// </summary>
+    /// <remarks>
+    /// With notifications on, this append notifies inside the caller's transaction, so listeners are
+    /// woken exactly when, and only if, the caller commits. That notification costs what PostgreSQL
+    /// charges every notifying commit: a cluster-wide lock held until the commit is flushed, which
+    /// serializes such commits. Appends the store commits itself notify from outside their transaction.
+    /// </remarks>
     Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StreamAppend> appends, NpgsqlTransaction transaction, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -48,17 +48,27 @@ public sealed partial class PostgresEventStore
 
         if (callerTransaction is not null)
         {
-            return await ExecuteAppendAsync(callerTransaction.Connection!, callerTransaction, batch, cancellationToken);
+            // The store cannot see the caller's commit, so the notification goes into the caller's
+            // transaction: PostgreSQL delivers it when, and only if, that transaction commits.
+            return await ExecuteAppendAsync(callerTransaction.Connection!, callerTransaction, batch, notifyInTransaction: _notify, cancellationToken);
         }
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        if (_hooks.Length == 0)
+        IReadOnlyList<AppendResult> results;
+        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
         {
-            // The common case: one statement in its own implicit transaction, one round trip.
-            return await ExecuteAppendAsync(connection, null, batch, cancellationToken);
+            if (_hooks.Length == 0)
+            {
+                // The common case: one statement in its own implicit transaction, one round trip.
+                results = await ExecuteAppendAsync(connection, null, batch, notifyInTransaction: false, cancellationToken);
+            }
+            else
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                results = await ExecuteAppendAsync(connection, transaction, batch, notifyInTransaction: false, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var results = await ExecuteAppendAsync(connection, transaction, batch, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // Committed: wake listeners from outside the transaction (see AppendNotifier).
+        _notifier?.Signal();
         return results;
     }
 
@@ -66,10 +76,11 @@ public sealed partial class PostgresEventStore
         NpgsqlConnection connection,
         NpgsqlTransaction? transaction,
         AppendBatch batch,
+        bool notifyInTransaction,
         CancellationToken cancellationToken)
     {
         var recorded = new RecordedEvent[batch.Events.Length];
-        await using (var command = CreateAppendCommand(connection, transaction, batch))
+        await using (var command = CreateAppendCommand(connection, transaction, batch, notifyInTransaction))
         {
             // Prepared once per physical connection; later calls find it prepared and send nothing.
             await command.PrepareAsync(cancellationToken);
@@ -116,7 +127,7 @@ public sealed partial class PostgresEventStore
         return Group(batch.Streams, recorded);
     }
 
-    private NpgsqlCommand CreateAppendCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction, AppendBatch batch)
+    private NpgsqlCommand CreateAppendCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction, AppendBatch batch, bool notifyInTransaction)
     {
         var streams = batch.Streams;
         var single = streams.Length == 1;
@@ -173,7 +184,7 @@ public sealed partial class PostgresEventStore
         parameters.Add(new NpgsqlParameter { Value = metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         parameters.Add(new NpgsqlParameter { Value = occurredAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         parameters.Add(new NpgsqlParameter { Value = digests, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-        parameters.Add(new NpgsqlParameter { Value = _notify ? _sql.NotificationChannel : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = notifyInTransaction ? _sql.NotificationChannel : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return command;
     }
 

@@ -118,13 +118,8 @@ public sealed partial class PostgresEventStore
                 await hook.ApplyAsync(transaction, recorded, cancellationToken);
             }
         }
-        if (_notify)
-        {
-            await using var notify = new NpgsqlCommand("SELECT pg_notify($1, '')", connection, transaction);
-            notify.Parameters.Add(new NpgsqlParameter { Value = _sql.NotificationChannel, NpgsqlDbType = NpgsqlDbType.Text });
-            await notify.ExecuteNonQueryAsync(cancellationToken);
-        }
         await transaction.CommitAsync(cancellationToken);
+        _notifier?.Signal();
         return new ImportResult(appends.Length, eventCount);
     }
 

@@ -16,6 +16,7 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
     private readonly JsonSerializerOptions _serializerOptions;
     private readonly IAppendHook[] _hooks;
     private readonly bool _notify;
+    private readonly AppendNotifier? _notifier;
     private readonly Lock _initializationGate = new();
     private Task? _initialization;
     private volatile bool _initialized;
@@ -47,18 +48,25 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
         _serializerOptions = new JsonSerializerOptions(options.SerializerOptions);
         _serializerOptions.MakeReadOnly(populateMissingResolver: true);
         _notify = options.NotifyOnAppend;
+        _notifier = _notify ? new AppendNotifier(_dataSource, _sql.NotificationChannel, options.OnNotificationFailed) : null;
     }
 
     /// <summary>The PostgreSQL schema of the store's tables.</summary>
     public string Schema => _sql.Schema;
 
-    /// <summary>The channel appends notify on (when <see cref="EventStoreOptions.NotifyOnAppend"/>); LISTEN to it to wake catch-up consumers.</summary>
+    /// <summary>
+    /// The channel appends notify on (when <see cref="EventStoreOptions.NotifyOnAppend"/>); LISTEN to it to
+    /// wake catch-up consumers. Notifications come after the appends have committed, possibly one for several.
+    /// </summary>
     public string NotificationChannel => _sql.NotificationChannel;
 
     /// <summary>The event types this store reads and writes.</summary>
     public EventTypeRegistry Types => _types;
 
     internal NpgsqlDataSource DataSource => _dataSource;
+
+    /// <summary>The background sender of notifications after commits (null when notifications are off).</summary>
+    internal AppendNotifier? Notifier => _notifier;
 
     internal EventStoreSql Sql => _sql;
 
@@ -80,9 +88,17 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
         return initialization.WaitAsync(cancellationToken);
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Stops the store's background notification sender (appends committed but not yet announced
+    /// are not announced; consumers that poll still find them) and disposes the data source if the
+    /// store created it.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (_notifier is not null)
+        {
+            await _notifier.DisposeAsync();
+        }
         if (_ownsDataSource)
         {
             await _dataSource.DisposeAsync();
