@@ -14,6 +14,16 @@ internal sealed class ByteBuffer
 
     public void Clear() => _length = 0;
 
+    /// <summary>Part of what was written, for filling in a value reserved earlier.</summary>
+    public Span<byte> WrittenRange(int start, int length) => _bytes.AsSpan(0, _length).Slice(start, length);
+
+    /// <summary>Drops everything written after the first <paramref name="length"/> bytes.</summary>
+    public void Truncate(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, _length);
+        _length = length;
+    }
+
     public byte[] ToArray() => WrittenSpan.ToArray();
 
     public void Write(byte value)

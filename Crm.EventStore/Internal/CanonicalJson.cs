@@ -1,7 +1,5 @@
-using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Crm.EventStore.Internal;
 
@@ -25,18 +23,16 @@ internal static class CanonicalJson
     private const long MaxIntegerDigits = 131_072;
     private const long MaxScale = 16_383;
     private const long MaxExponent = 1_000_000_000;
-    private const int MaxDepth = 512;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
+
+    [ThreadStatic]
+    private static CanonicalJsonWriter? t_writer;
 
     /// <summary>Writes the canonical form of a UTF-8 JSON document.</summary>
     /// <exception cref="ArgumentException">The value cannot be stored by PostgreSQL, or has a member name twice.</exception>
-    public static void Write(ReadOnlyMemory<byte> utf8Json, ByteBuffer output)
-    {
-        using var document = JsonDocument.Parse(utf8Json, DocumentOptions);
-        WriteValue(document.RootElement, output);
-    }
+    public static void Write(ReadOnlyMemory<byte> utf8Json, ByteBuffer output) =>
+        (t_writer ??= new CanonicalJsonWriter()).Write(utf8Json.Span, output);
 
     /// <summary>The canonical form of a UTF-8 JSON document, as a new array.</summary>
     public static byte[] Canonicalize(ReadOnlyMemory<byte> utf8Json)
@@ -46,102 +42,34 @@ internal static class CanonicalJson
         return output.ToArray();
     }
 
-    public static void WriteValue(JsonElement element, ByteBuffer output)
+    /// <summary>Writes UTF-8 text (already unescaped) as a string in canonical escaping.</summary>
+    /// <exception cref="ArgumentException">The text holds U+0000 or is not valid UTF-8 (e.g. an encoded surrogate).</exception>
+    public static void WriteUtf8String(ReadOnlySpan<byte> utf8, ByteBuffer output)
     {
-        switch (element.ValueKind)
+        if (!Utf8.IsValid(utf8))
         {
-            case JsonValueKind.Object:
-                WriteObject(element, output);
-                break;
-            case JsonValueKind.Array:
-                output.Write((byte)'[');
-                var first = true;
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (!first)
-                    {
-                        output.Write((byte)',');
-                    }
-                    first = false;
-                    WriteValue(item, output);
-                }
-                output.Write((byte)']');
-                break;
-            case JsonValueKind.String:
-                WriteString(GetString(element), output);
-                break;
-            case JsonValueKind.Number:
-                WriteNumber(JsonMarshal.GetRawUtf8Value(element), output);
-                break;
-            case JsonValueKind.True:
-                output.Write("true"u8);
-                break;
-            case JsonValueKind.False:
-                output.Write("false"u8);
-                break;
-            case JsonValueKind.Null:
-                output.Write("null"u8);
-                break;
-            default:
-                throw new ArgumentException($"Unexpected JSON value kind {element.ValueKind}.", nameof(element));
+            throw new ArgumentException("A JSON string holds an unpaired surrogate or invalid UTF-8, which is not valid Unicode and cannot be stored.");
         }
-    }
-
-    private static void WriteObject(JsonElement element, ByteBuffer output)
-    {
-        var count = element.GetPropertyCount();
-        if (count == 0)
+        output.Write((byte)'"');
+        while (true)
         {
-            output.Write("{}"u8);
-            return;
-        }
-        var names = ArrayPool<string>.Shared.Rent(count);
-        var values = ArrayPool<JsonElement>.Shared.Rent(count);
-        try
-        {
-            var n = 0;
-            foreach (var property in element.EnumerateObject())
+            // Every byte of a multi-byte character is >= 0x80, so only these bytes need escaping.
+            var next = utf8.IndexOfAnyInRange((byte)0, (byte)0x1F);
+            var quote = utf8.IndexOfAny((byte)'"', (byte)'\\');
+            if (next < 0 || (quote >= 0 && quote < next))
             {
-                names[n] = property.Name;
-                values[n] = property.Value;
-                n++;
+                next = quote;
             }
-            Array.Sort(names, values, 0, n, StringComparer.Ordinal);
-            output.Write((byte)'{');
-            for (var i = 0; i < n; i++)
+            if (next < 0)
             {
-                if (i > 0)
-                {
-                    if (string.Equals(names[i], names[i - 1], StringComparison.Ordinal))
-                    {
-                        throw new ArgumentException($"A JSON object has the member '{names[i]}' twice; PostgreSQL would keep only the last.");
-                    }
-                    output.Write((byte)',');
-                }
-                WriteString(names[i], output);
-                output.Write((byte)':');
-                WriteValue(values[i], output);
+                output.Write(utf8);
+                break;
             }
-            output.Write((byte)'}');
+            output.Write(utf8[..next]);
+            WriteEscape((char)utf8[next], output);
+            utf8 = utf8[(next + 1)..];
         }
-        finally
-        {
-            Array.Clear(names, 0, count);
-            ArrayPool<string>.Shared.Return(names);
-            ArrayPool<JsonElement>.Shared.Return(values, clearArray: true);
-        }
-    }
-
-    private static string GetString(JsonElement element)
-    {
-        try
-        {
-            return element.GetString()!;
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new ArgumentException("A JSON string is not valid UTF-16 (an unpaired surrogate escape); PostgreSQL cannot store it.", ex);
-        }
+        output.Write((byte)'"');
     }
 
     /// <summary>Writes a string in canonical escaping.</summary>
@@ -159,40 +87,46 @@ internal static class CanonicalJson
             }
             WriteUtf8(value.AsSpan(start, i - start), output);
             start = i + 1;
-            switch (c)
-            {
-                case '"':
-                    output.Write("\\\""u8);
-                    break;
-                case '\\':
-                    output.Write("\\\\"u8);
-                    break;
-                case '\b':
-                    output.Write("\\b"u8);
-                    break;
-                case '\f':
-                    output.Write("\\f"u8);
-                    break;
-                case '\n':
-                    output.Write("\\n"u8);
-                    break;
-                case '\r':
-                    output.Write("\\r"u8);
-                    break;
-                case '\t':
-                    output.Write("\\t"u8);
-                    break;
-                case '\0':
-                    throw new ArgumentException("A JSON string holds the character U+0000, which PostgreSQL text and jsonb cannot store.");
-                default:
-                    output.Write("\\u00"u8);
-                    output.Write((byte)HexDigit(c >> 4));
-                    output.Write((byte)HexDigit(c & 0xF));
-                    break;
-            }
+            WriteEscape(c, output);
         }
         WriteUtf8(value.AsSpan(start), output);
         output.Write((byte)'"');
+    }
+
+    /// <summary>Writes the canonical escape of a control character, <c>"</c> or <c>\\</c>.</summary>
+    private static void WriteEscape(char c, ByteBuffer output)
+    {
+        switch (c)
+        {
+            case '"':
+                output.Write("\\\""u8);
+                break;
+            case '\\':
+                output.Write("\\\\"u8);
+                break;
+            case '\b':
+                output.Write("\\b"u8);
+                break;
+            case '\f':
+                output.Write("\\f"u8);
+                break;
+            case '\n':
+                output.Write("\\n"u8);
+                break;
+            case '\r':
+                output.Write("\\r"u8);
+                break;
+            case '\t':
+                output.Write("\\t"u8);
+                break;
+            case '\0':
+                throw new ArgumentException("A JSON string holds the character U+0000, which PostgreSQL text and jsonb cannot store.");
+            default:
+                output.Write("\\u00"u8);
+                output.Write((byte)HexDigit(c >> 4));
+                output.Write((byte)HexDigit(c & 0xF));
+                break;
+        }
     }
 
     private static char HexDigit(int value) => (char)(value < 10 ? '0' + value : 'a' + value - 10);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,6 +14,9 @@ namespace Crm.EventStore.Internal;
 internal static class EventHashing
 {
     public const int HashSize = 32;
+
+    [ThreadStatic]
+    private static ByteBuffer? t_content;
 
     // Names the layout below, so that a different canonical form could never collide with this one.
     private static ReadOnlySpan<byte> ContentTag => "event-content/1"u8;
@@ -33,41 +35,67 @@ internal static class EventHashing
         ReadOnlySpan<byte> canonicalData,
         ReadOnlySpan<byte> canonicalMetadata)
     {
-        var streamLength = Encoding.UTF8.GetByteCount(streamId);
-        var typeLength = Encoding.UTF8.GetByteCount(typeName);
-        var total = ContentTag.Length + 4 + streamLength + 16 + 4 + typeLength + 4 + 8 + 4 + canonicalData.Length + 4 + canonicalMetadata.Length;
-        var rented = ArrayPool<byte>.Shared.Rent(total);
-        try
-        {
-            var span = rented.AsSpan(0, total);
-            var offset = 0;
-            ContentTag.CopyTo(span);
-            offset += ContentTag.Length;
-            BinaryPrimitives.WriteInt32BigEndian(span[offset..], streamLength);
-            offset += 4;
-            offset += Encoding.UTF8.GetBytes(streamId, span[offset..]);
-            eventId.TryWriteBytes(span[offset..], bigEndian: true, out _);
-            offset += 16;
-            BinaryPrimitives.WriteInt32BigEndian(span[offset..], typeLength);
-            offset += 4;
-            offset += Encoding.UTF8.GetBytes(typeName, span[offset..]);
-            BinaryPrimitives.WriteInt32BigEndian(span[offset..], schemaVersion);
-            offset += 4;
-            BinaryPrimitives.WriteInt64BigEndian(span[offset..], occurredAtMicroseconds);
-            offset += 8;
-            BinaryPrimitives.WriteInt32BigEndian(span[offset..], canonicalData.Length);
-            offset += 4;
-            canonicalData.CopyTo(span[offset..]);
-            offset += canonicalData.Length;
-            BinaryPrimitives.WriteInt32BigEndian(span[offset..], canonicalMetadata.Length);
-            offset += 4;
-            canonicalMetadata.CopyTo(span[offset..]);
-            return SHA256.HashData(span);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        var content = t_content ??= new ByteBuffer(1024);
+        content.Clear();
+        WriteContentPrefix(content, streamId, eventId, typeName, schemaVersion, occurredAtMicroseconds);
+        WriteLengthPrefixed(content, canonicalData);
+        WriteLengthPrefixed(content, canonicalMetadata);
+        return SHA256.HashData(content.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Writes what the content digest covers before the canonical data; an encoder then writes the
+    /// data's length and the data itself in place, and hashes the whole buffer in one call.
+    /// </summary>
+    public static void WriteContentPrefix(
+        ByteBuffer content,
+        string streamId,
+        Guid eventId,
+        string typeName,
+        int schemaVersion,
+        long occurredAtMicroseconds)
+    {
+        content.Write(ContentTag);
+        WriteLengthPrefixed(content, streamId);
+        eventId.TryWriteBytes(content.GetSpan(16), bigEndian: true, out _);
+        content.Advance(16);
+        WriteLengthPrefixed(content, typeName);
+        BinaryPrimitives.WriteInt32BigEndian(content.GetSpan(4), schemaVersion);
+        content.Advance(4);
+        BinaryPrimitives.WriteInt64BigEndian(content.GetSpan(8), occurredAtMicroseconds);
+        content.Advance(8);
+    }
+
+    /// <summary>Reserves the 32-bit length prefix of a part written next; fill it in with <see cref="EndLengthPrefixed"/>.</summary>
+    public static int BeginLengthPrefixed(ByteBuffer content)
+    {
+        content.GetSpan(4);
+        content.Advance(4);
+        return content.Length;
+    }
+
+    /// <summary>Fills in the length prefix reserved at <paramref name="start"/>; returns the part's length.</summary>
+    public static int EndLengthPrefixed(ByteBuffer content, int start)
+    {
+        var length = content.Length - start;
+        BinaryPrimitives.WriteInt32BigEndian(content.WrittenRange(start - 4, 4), length);
+        return length;
+    }
+
+    public static void WriteLengthPrefixed(ByteBuffer content, ReadOnlySpan<byte> part)
+    {
+        BinaryPrimitives.WriteInt32BigEndian(content.GetSpan(4), part.Length);
+        content.Advance(4);
+        content.Write(part);
+    }
+
+    private static void WriteLengthPrefixed(ByteBuffer content, string text)
+    {
+        var length = Encoding.UTF8.GetByteCount(text);
+        var span = content.GetSpan(4 + length);
+        BinaryPrimitives.WriteInt32BigEndian(span, length);
+        Encoding.UTF8.GetBytes(text, span[4..]);
+        content.Advance(4 + length);
     }
 
     /// <summary>Chains a content digest to the previous hash of its stream (empty for the first event).</summary>

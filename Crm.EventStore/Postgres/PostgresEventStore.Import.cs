@@ -71,17 +71,20 @@ public sealed partial class PostgresEventStore
                 {
                     row = await NextRowAsync(rows.Reader, encoding, cancellationToken);
                     var e = row.Event;
-                    await writer.StartRowAsync(cancellationToken);
-                    await writer.WriteAsync(e.StreamId, NpgsqlDbType.Text, cancellationToken);
-                    await writer.WriteAsync(row.Version, NpgsqlDbType.Bigint, cancellationToken);
-                    await writer.WriteAsync(e.EventId, NpgsqlDbType.Uuid, cancellationToken);
-                    await writer.WriteAsync(e.TypeName, NpgsqlDbType.Text, cancellationToken);
-                    await writer.WriteAsync(e.SchemaVersion, NpgsqlDbType.Integer, cancellationToken);
-                    await writer.WriteAsync(e.Data, NpgsqlDbType.Jsonb, cancellationToken);
-                    await writer.WriteAsync(e.Metadata, NpgsqlDbType.Jsonb, cancellationToken);
-                    await writer.WriteAsync(Timestamps.ToUtcDateTime(e.OccurredAt), NpgsqlDbType.TimestampTz, cancellationToken);
-                    await writer.WriteAsync(recordedAtUtc, NpgsqlDbType.TimestampTz, cancellationToken);
-                    await writer.WriteAsync(row.Hash, NpgsqlDbType.Bytea, cancellationToken);
+                    // Synchronous writes: the row is already encoded in memory, and the importer
+                    // only touches the socket when its buffer is full; the per-column async calls
+                    // cost more than those occasional blocking flushes.
+                    writer.StartRow();
+                    writer.Write(e.StreamId, NpgsqlDbType.Text);
+                    writer.Write(row.Version, NpgsqlDbType.Bigint);
+                    writer.Write(e.EventId, NpgsqlDbType.Uuid);
+                    writer.Write(e.TypeName, NpgsqlDbType.Text);
+                    writer.Write(e.SchemaVersion, NpgsqlDbType.Integer);
+                    writer.Write(e.Data, NpgsqlDbType.Jsonb);
+                    writer.Write(e.Metadata, NpgsqlDbType.Jsonb);
+                    writer.Write(Timestamps.ToUtcDateTime(e.OccurredAt), NpgsqlDbType.TimestampTz);
+                    writer.Write(recordedAtUtc, NpgsqlDbType.TimestampTz);
+                    writer.Write(row.Hash, NpgsqlDbType.Bytea);
                     if (written is not null)
                     {
                         written[k] = row;
