@@ -16,6 +16,8 @@ namespace Crm.Tests.EventStore;
 /// </summary>
 public sealed class CanonicalJsonTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
+    private static readonly JsonSerializerOptions RelaxedEscaping = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     [Theory]
     [InlineData("1.0", "1.0")]
     [InlineData("1e3", "1000")]
@@ -93,6 +95,51 @@ public sealed class CanonicalJsonTests(PostgresDatabase database) : IClassFixtur
         for (var i = 0; i < documents.Length; i++)
         {
             Assert.True(Canonical(documents[i]) == Canonical(fromPostgres[i]), $"document {i} differs after jsonb: {documents[i]} -> {fromPostgres[i]}");
+        }
+    }
+
+    [Fact]
+    public void MemberNames_ComparedAsUtf8_SortAsOrdinalUtf16Strings()
+    {
+        // Characters from every UTF-8 length and both sides of the surrogate range, where byte
+        // order and UTF-16 order disagree (U+E000..U+FFFF against characters above U+FFFF).
+        string[] alphabet = ["a", "B", "\"", "\\", "#", "~", "\u007f", "é", "\u0800", "\ud7ff", "\ue000", "\uffff", "😀", "\U0010FFFF", "𝄞"];
+        var random = new Random(7331);
+        string Word() => string.Concat(Enumerable.Range(0, random.Next(0, 5)).Select(_ => alphabet[random.Next(alphabet.Length)]));
+
+        for (var i = 0; i < 5000; i++)
+        {
+            var (left, right) = (Word(), Word());
+            var expected = Math.Sign(string.CompareOrdinal(left, right));
+            var actual = Math.Sign(CanonicalJsonWriter.CompareAsUtf16(Encoding.UTF8.GetBytes(left), Encoding.UTF8.GetBytes(right)));
+            Assert.True(expected == actual, $"'{left}' against '{right}': ordinal {expected}, UTF-8 comparison {actual}");
+        }
+    }
+
+    [Fact]
+    public void ObjectMembers_AreSortedAsOrdinalStrings_WhateverTheirEscapingAndNesting()
+    {
+        var random = new Random(99);
+        string[] alphabet = ["a", "b", "A", "\"", "\\", "\n", "é", "\ue000", "😀", "\u2028"];
+        for (var round = 0; round < 200; round++)
+        {
+            var names = Enumerable.Range(0, random.Next(1, 12))
+                .Select(_ => string.Concat(Enumerable.Range(0, random.Next(0, 4)).Select(_ => alphabet[random.Next(alphabet.Length)])))
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
+            var members = names.Select((name, i) => new KeyValuePair<string, object?>(name, i % 3 == 0 ? new Dictionary<string, object?> { ["z"] = i, ["y"] = name } : i));
+            // The default encoder escapes non-ASCII and HTML-sensitive characters; the relaxed one does not.
+            var escaped = JsonSerializer.Serialize(new Dictionary<string, object?>(members));
+            var relaxed = JsonSerializer.Serialize(new Dictionary<string, object?>(members), RelaxedEscaping);
+
+            var expected = "{" + string.Join(",", names.Order(StringComparer.Ordinal).Select(name =>
+            {
+                var i = Array.IndexOf(names, name);
+                var value = i % 3 == 0 ? "{\"y\":" + Canonical(JsonSerializer.Serialize(name)) + ",\"z\":" + i.ToString(CultureInfo.InvariantCulture) + "}" : i.ToString(CultureInfo.InvariantCulture);
+                return Canonical(JsonSerializer.Serialize(name)) + ":" + value;
+            })) + "}";
+            Assert.Equal(expected, Canonical(escaped));
+            Assert.Equal(expected, Canonical(relaxed));
         }
     }
 
