@@ -3,10 +3,12 @@ using Crm.Domain.Cases;
 using Crm.Domain.Common;
 using Crm.Domain.Customers;
 using Crm.EventStore;
+using Crm.EventStore.Postgres;
 using Crm.Projections;
 using Crm.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Crm.Tests.Api.Application;
 
@@ -60,6 +62,33 @@ public sealed class CrmCommandsTests(PostgresDatabase database) : IClassFixture<
         Assert.Equal("corr-42", recorded.Metadata.CorrelationId);
         Assert.Equal("request-7", recorded.Metadata.CausationId);
         Assert.Equal("RegisterCustomer", recorded.Metadata.Headers!["command"]);
+        var profile = await _services!.GetRequiredService<ReadModelQueries>().ProfileAsync(customerId, _clock.Now);
+        Assert.Equal("Ada Byron", profile!.Name);
+    }
+
+    [Fact]
+    public async Task ACommand_WakesListenersOfTheStore_AfterItsInlineProjectionsCommitted()
+    {
+        var store = _services!.GetRequiredService<PostgresEventStore>();
+        await using var listener = await database.DataSource.OpenConnectionAsync();
+        var woken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        listener.Notification += (_, _) => woken.TrySetResult();
+        await using (var listen = new NpgsqlCommand($"LISTEN \"{store.NotificationChannel}\"", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+        var customerId = Guid.CreateVersion7();
+
+        var reply = await Commands.RegisterCustomerAsync(new CommandContext(Agent), Registration() with { CustomerId = customerId });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!woken.Task.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await listener.WaitAsync(TimeSpan.FromMilliseconds(200));
+        }
+
+        Assert.True(reply.Succeeded);
+        Assert.True(woken.Task.IsCompleted, "no notification within 30 seconds of the command");
+        // The notification follows the commit of the events and of the inline read models.
         var profile = await _services!.GetRequiredService<ReadModelQueries>().ProfileAsync(customerId, _clock.Now);
         Assert.Equal("Ada Byron", profile!.Name);
     }
