@@ -12,6 +12,9 @@ public static class CrmDatabase
 {
     public const string ConnectionStringName = "Crm";
 
+    /// <summary>How many statements each connection keeps prepared unless the connection string says otherwise.</summary>
+    public const int AutoPreparedStatements = 100;
+
     public static string ResolveConnectionString(IConfiguration configuration, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -45,8 +48,27 @@ public static class CrmDatabase
             var connectionString = ResolveConnectionString(
                 sp.GetRequiredService<IConfiguration>(),
                 message => LogMessages.LocalDatabase(logger, message));
-            return new NpgsqlDataSourceBuilder(connectionString).Build();
+            return CreateDataSource(connectionString);
         });
         return services;
+    }
+
+    /// <summary>
+    /// The service's data source. Unless the connection string sets <c>Max Auto Prepare</c>, Npgsql
+    /// prepares, on each pooled connection, the statements it runs repeatedly: the service runs a
+    /// small, fixed set of statements, and parsing and planning them on every request cost the
+    /// database more than running them (the customer view's statements, measured alone, ran about
+    /// twice as fast prepared). Set <c>Max Auto Prepare=0</c> behind a pooler that cannot keep
+    /// prepared statements (e.g. PgBouncer in transaction mode before 1.21).
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+        return builder.Build();
     }
 }

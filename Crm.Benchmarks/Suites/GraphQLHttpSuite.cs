@@ -20,8 +20,8 @@ internal sealed class GraphQLHttpSuite : ISuite
         "query Customer($id: ID!) { customer(id: $id) { name stats { contacts } timeline(first: 20) { edges { node { at kind title } } } } }";
 
     private const double GoalPerSecond = 5000;
-    private const int SeedCustomers = 300;
-    private const int SeedDays = 90;
+    private const int SeedCustomers = 250;
+    private const int SeedDays = 180;
     private static readonly int[] Concurrency = [16, 64];
 
     public string Name => "graphql";
@@ -46,7 +46,7 @@ internal sealed class GraphQLHttpSuite : ISuite
         // A realistic store, written by the seed generator through the service's own commands
         // (inline projections included), as an operator would fill one.
         var seeding = System.Diagnostics.Stopwatch.StartNew();
-        await CrmServiceProcess.RunVerbAsync(database, "seed", "--customers", SeedCustomers.ToString(CultureInfo.InvariantCulture), "--days", SeedDays.ToString(CultureInfo.InvariantCulture));
+        await CrmServiceProcess.RunVerbAsync(database, "seed", "--customers", SeedCustomers.ToString(CultureInfo.InvariantCulture), "--days", SeedDays.ToString(CultureInfo.InvariantCulture), "--parallel", "8");
         var store = await DescribeStoreAsync(database);
         Console.Error.WriteLine($"seeded in {seeding.Elapsed.TotalSeconds:0.0} s: {store.Customers} customers, {store.Events} events, {store.TimelineEntries} timeline entries");
 
