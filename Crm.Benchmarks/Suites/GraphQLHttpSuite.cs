@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Crm.Api.Application;
 using Crm.Api.Auth;
 using Crm.Api.GraphQL;
+using Crm.Api.Hosting;
+using Crm.Api.ReadModels;
 using Crm.Benchmarks.Harness;
 using Crm.Projections;
 
@@ -66,11 +69,26 @@ internal sealed class GraphQLHttpSuite : ISuite
         await HttpLoad.MeasureAsync(database, service, client, Concurrency.Max(), warmUp, (_, _) => HttpLoad.FloorBody, HttpLoad.IsFloorAnswer, maxPerWorker: 500);
         await HttpLoad.MeasureAsync(database, service, client, Concurrency.Max(), warmUp, CustomerBody, IsCustomer, maxPerWorker: 500);
 
+        // The request's reads alone: the service's own read-model code and data source settings,
+        // called from this process without HTTP or GraphQL — what the database can answer.
+        await using var dataSource = CrmDatabase.CreateReadDataSource(database.ServiceConnectionString);
+        var reads = new CrmReadModel(dataSource, ReadModelSchema.Default, ApplicationSetup.DefaultStoreSchema);
+        var queries = new ReadModelQueries(dataSource, ReadModelSchema.Default);
+        async Task<bool> ReadCustomerView(int worker, long i)
+        {
+            var id = store.CustomerIds[random.Value!.Next(store.Customers)];
+            var profiles = await reads.ProfilesAsync([id], DateTimeOffset.UtcNow, CancellationToken.None);
+            var timeline = await queries.TimelineAsync(id, null, 20, null, CancellationToken.None);
+            return profiles.Count == 1 && timeline.Edges.Count > 0;
+        }
+        await Load.RunAsync(Concurrency.Max(), warmUp, 200, ReadCustomerView);
+
         var linesBefore = service.OutputLines;
         long failures = 0;
         foreach (var n in Concurrency)
         {
             var floor = await HttpLoad.MeasureAsync(database, service, client, n, options.Duration, (_, _) => HttpLoad.FloorBody, HttpLoad.IsFloorAnswer);
+            var (reading, readingWaits) = await WaitSampler.SampleAsync(database.DataSource, () => Load.RunAsync(n, options.Duration, long.MaxValue, ReadCustomerView));
             var customer = await HttpLoad.MeasureAsync(database, service, client, n, options.Duration, CustomerBody, IsCustomer);
             failures += floor.Load.Failures + customer.Load.Failures;
             report.Add(
@@ -80,8 +98,15 @@ internal sealed class GraphQLHttpSuite : ISuite
                 floor.Load.PerSecond,
                 goal: string.Create(CultureInfo.InvariantCulture, $"≥ {GoalPerSecond:#,0} requests/s"),
                 goalMet: customer.Load.PerSecond >= GoalPerSecond,
-                note: "ceiling: the HTTP floor { __typename } at the same concurrency; " + customer.Describe());
+                note: "ceiling: the HTTP floor { __typename } at the same concurrency; "
+                    + string.Create(CultureInfo.InvariantCulture, $"{customer.Load.PerSecond / reading.PerSecond:0.00} × its reads alone; ")
+                    + customer.Describe());
             report.Add($"HTTP floor {{ __typename }}, {n} connections", floor.Load.PerSecond, "requests/s", note: floor.Describe());
+            report.Add(
+                $"the customer view's reads alone, {n} workers",
+                reading.PerSecond,
+                "views/s",
+                note: string.Create(CultureInfo.InvariantCulture, $"profile batch + timeline page (2 round trips) through the service's read-model code, in process, no HTTP/GraphQL; p50 {reading.P50Ms:0.00} / p99 {reading.P99Ms:0.00} ms; {reading.Failures} failed; {readingWaits}"));
         }
         report.Context("http", new
         {
@@ -122,7 +147,7 @@ internal sealed class GraphQLHttpSuite : ISuite
             throw new InvalidOperationException("The seeded store has no customers in its read model.");
         }
         await using var counts = database.DataSource.CreateCommand(
-            $"SELECT (SELECT count(*) FROM \"{Crm.Api.Application.ApplicationSetup.DefaultStoreSchema}\".events), (SELECT count(*) FROM \"{schema}\".customer_timeline)");
+            $"SELECT (SELECT count(*) FROM \"{ApplicationSetup.DefaultStoreSchema}\".events), (SELECT count(*) FROM \"{schema}\".customer_timeline)");
         await using var row = await counts.ExecuteReaderAsync();
         await row.ReadAsync();
         return new SeededStore(ids, row.GetInt64(0), row.GetInt64(1));
