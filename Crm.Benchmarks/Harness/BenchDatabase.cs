@@ -31,6 +31,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
+    /// <summary>The suite's own cluster's data directory; null with <c>--connection</c>.</summary>
+    public string? ClusterDataDirectory => _cluster?.DataDirectory;
+
     /// <summary>The database as an operator would configure the service for it: no pool settings of the suite's.</summary>
     public string ServiceConnectionString { get; }
 

@@ -88,7 +88,9 @@ internal sealed class GraphQLHttpSuite : ISuite
         foreach (var n in Concurrency)
         {
             var floor = await HttpLoad.MeasureAsync(database, service, client, n, options.Duration, (_, _) => HttpLoad.FloorBody, HttpLoad.IsFloorAnswer);
+            var databaseBefore = DatabaseCpu.Read(database.ClusterDataDirectory);
             var (reading, readingWaits) = await WaitSampler.SampleAsync(database.DataSource, () => Load.RunAsync(n, options.Duration, long.MaxValue, ReadCustomerView));
+            var readingDatabase = (DatabaseCpu.Read(database.ClusterDataDirectory) - databaseBefore)?.TotalMicroseconds / Math.Max(1, reading.Operations);
             var customer = await HttpLoad.MeasureAsync(database, service, client, n, options.Duration, CustomerBody, IsCustomer);
             failures += floor.Load.Failures + customer.Load.Failures;
             report.Add(
@@ -106,7 +108,7 @@ internal sealed class GraphQLHttpSuite : ISuite
                 $"the customer view's reads alone, {n} workers",
                 reading.PerSecond,
                 "views/s",
-                note: string.Create(CultureInfo.InvariantCulture, $"profile batch + timeline page (2 round trips) through the service's read-model code, in process, no HTTP/GraphQL; p50 {reading.P50Ms:0.00} / p99 {reading.P99Ms:0.00} ms; {reading.Failures} failed; {readingWaits}"));
+                note: string.Create(CultureInfo.InvariantCulture, $"profile batch + timeline page (2 round trips) through the service's read-model code, in process, no HTTP/GraphQL; p50 {reading.P50Ms:0.00} / p99 {reading.P99Ms:0.00} ms; {reading.Failures} failed; database CPU {(readingDatabase is { } d ? d.ToString("0", CultureInfo.InvariantCulture) + " µs/view" : "n/a")}; {readingWaits}"));
         }
         report.Context("http", new
         {
