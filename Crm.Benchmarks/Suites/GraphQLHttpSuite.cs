@@ -58,7 +58,7 @@ internal sealed class GraphQLHttpSuite : ISuite
         var token = service.Tokens.Issue(Guid.CreateVersion7(), "Benchmark Agent", ActorRoles.Agent, TimeSpan.FromHours(4), DateTimeOffset.UtcNow);
         using var client = new GraphQLHttpClient(service.BaseAddress, token, Concurrency.Max());
         var bodies = store.CustomerIds.Select(id => GraphQLHttpClient.Body(CustomerQuery, new { id = GlobalIds.Encode(NodeKind.Customer, id) })).ToArray();
-        var random = new ThreadLocal<Random>(() => new Random(Environment.CurrentManagedThreadId));
+        using var random = new ThreadLocal<Random>(() => new Random(Environment.CurrentManagedThreadId));
         byte[] CustomerBody(int worker, long i) => bodies[random.Value!.Next(bodies.Length)];
 
         await client.ExpectSuccessAsync("{ __typename }", _ => HttpLoad.FloorBody, check: HttpLoad.IsFloorAnswer);
@@ -110,6 +110,31 @@ internal sealed class GraphQLHttpSuite : ISuite
                 "views/s",
                 note: string.Create(CultureInfo.InvariantCulture, $"profile batch + timeline page (2 round trips) through the service's read-model code, in process, no HTTP/GraphQL; p50 {reading.P50Ms:0.00} / p99 {reading.P99Ms:0.00} ms; {reading.Failures} failed; database CPU {(readingDatabase is { } d ? d.ToString("0", CultureInfo.InvariantCulture) + " µs/view" : "n/a")}; {readingWaits}"));
         }
+        // Diagnostic: the same reads with Npgsql's defaults (no auto-prepare, a session reset on
+        // every reuse of a pooled connection), as the service ran them before it set its own.
+        await using (var plain = Npgsql.NpgsqlDataSource.Create(database.ServiceConnectionString))
+        {
+            var plainReads = new CrmReadModel(plain, ReadModelSchema.Default, ApplicationSetup.DefaultStoreSchema);
+            var plainQueries = new ReadModelQueries(plain, ReadModelSchema.Default);
+            async Task<bool> ReadPlainly(int worker, long i)
+            {
+                var id = store.CustomerIds[random.Value!.Next(store.Customers)];
+                var profiles = await plainReads.ProfilesAsync([id], DateTimeOffset.UtcNow, CancellationToken.None);
+                var timeline = await plainQueries.TimelineAsync(id, null, 20, null, CancellationToken.None);
+                return profiles.Count == 1 && timeline.Edges.Count > 0;
+            }
+            var n = Concurrency.Max();
+            await Load.RunAsync(n, warmUp, 50, ReadPlainly);
+            var databaseBefore = DatabaseCpu.Read(database.ClusterDataDirectory);
+            var (plainly, plainWaits) = await WaitSampler.SampleAsync(database.DataSource, () => Load.RunAsync(n, options.Duration, long.MaxValue, ReadPlainly));
+            var plainDatabase = (DatabaseCpu.Read(database.ClusterDataDirectory) - databaseBefore)?.TotalMicroseconds / Math.Max(1, plainly.Operations);
+            report.Add(
+                $"the customer view's reads alone, {n} workers, Npgsql defaults (diagnostic)",
+                plainly.PerSecond,
+                "views/s",
+                note: string.Create(CultureInfo.InvariantCulture, $"as above without auto-prepare and with the session reset on every reuse; p50 {plainly.P50Ms:0.00} / p99 {plainly.P99Ms:0.00} ms; {plainly.Failures} failed; database CPU {(plainDatabase is { } d ? d.ToString("0", CultureInfo.InvariantCulture) + " µs/view" : "n/a")}; {plainWaits}"));
+        }
+
         report.Context("http", new
         {
             seconds = options.Duration.TotalSeconds,
