@@ -111,8 +111,8 @@ internal static class ApplicationSetup
                 InstanceId = $"{Environment.MachineName}:{Environment.ProcessId}",
                 Diagnostics = ProjectionLog(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Crm.Projections")),
             })));
-        services.AddSingleton(sp => new ReadModelQueries(sp.GetRequiredService<NpgsqlDataSource>(), readSchema));
-        services.AddSingleton(sp => new CrmReadModel(sp.GetRequiredService<NpgsqlDataSource>(), readSchema, storeSchema));
+        services.AddSingleton(sp => new ReadModelQueries(ReadsOf(sp), readSchema));
+        services.AddSingleton(sp => new CrmReadModel(ReadsOf(sp), readSchema, storeSchema));
         services.AddSingleton(sp => new CrmStorage(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<NpgsqlDataSource>(), readSchema));
         services.AddSingleton(sp => new CrmCommands(
             sp.GetRequiredService<IEventStore>(),
@@ -129,6 +129,10 @@ internal static class ApplicationSetup
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemonService>());
         return services;
     }
+
+    /// <summary>The data source for read-model queries when the host registers one (see <c>AddCrmDatabase</c>), else the service's.</summary>
+    private static NpgsqlDataSource ReadsOf(IServiceProvider services) =>
+        services.GetKeyedService<NpgsqlDataSource>(Hosting.CrmDatabase.ReadsKey) ?? services.GetRequiredService<NpgsqlDataSource>();
 
     private static Action<ProjectionDiagnostic> ProjectionLog(ILogger logger) => diagnostic =>
     {

@@ -23,12 +23,19 @@ internal sealed class BenchDatabase : IAsyncDisposable
         _adminConnectionString = adminConnectionString;
         _cluster = cluster;
         ConnectionString = connectionString;
+        ServiceConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = new NpgsqlConnectionStringBuilder(connectionString).Database }.ConnectionString;
         DataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
     }
 
     public string ConnectionString { get; }
 
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The suite's own cluster's data directory; null with <c>--connection</c>.</summary>
+    public string? ClusterDataDirectory => _cluster?.DataDirectory;
+
+    /// <summary>The database as an operator would configure the service for it: no pool settings of the suite's.</summary>
+    public string ServiceConnectionString { get; }
 
     public static async Task<BenchDatabase> CreateAsync(BenchOptions options)
     {

@@ -32,6 +32,8 @@ internal sealed class InteractionWorkload(int seed)
         "Vacuum cleaner stopped charging after fourteen months. Within warranty: booked a repair pickup for Thursday morning.",
     ];
 
+    private static readonly string[] GraphQLChannels = ["PHONE", "EMAIL", "CHAT", "SOCIAL_MEDIA", "IN_PERSON", "MAIL"];
+
     private readonly Random _random = new(seed);
     private readonly Actor _agent = new(Guid.CreateVersion7(), $"Agent {seed}", ActorRole.Agent);
 
@@ -93,6 +95,35 @@ internal sealed class InteractionWorkload(int seed)
             _agent,
             now);
     }
+
+    /// <summary>
+    /// The same kind of contact as the <c>input</c> of the <c>logInteraction</c> mutation, for the
+    /// customer with this global id (the acting agent is the request's token).
+    /// </summary>
+    public Dictionary<string, object?> LogInteractionInput(string customerGlobalId) => new()
+    {
+        ["customerId"] = customerGlobalId,
+        ["channel"] = GraphQLChannels[_random.Next(GraphQLChannels.Length)],
+        ["direction"] = _random.Next(4) == 0 ? "OUTBOUND" : "INBOUND",
+        ["queue"] = Queues[_random.Next(Queues.Length)],
+        ["topic"] = Topics[_random.Next(Topics.Length)],
+        ["summary"] = Summaries[_random.Next(Summaries.Length)],
+        ["talkSeconds"] = _random.Next(30, 900),
+        ["holdSeconds"] = _random.Next(0, 120),
+        ["wrapUpSeconds"] = _random.Next(10, 180),
+    };
+
+    /// <summary>The input of the <c>registerCustomer</c> mutation for a new customer with this UUID.</summary>
+    public static Dictionary<string, object?> RegisterCustomerInput(Guid customerId) => new()
+    {
+        ["customerId"] = customerId,
+        ["name"] = $"Customer {customerId.ToString()[..8]}",
+        ["emails"] = new[] { $"c{customerId:N}@example.com" },
+        ["phones"] = new[] { "+44 20 7946 0000" },
+        ["language"] = "en",
+        ["segment"] = "CONSUMER",
+        ["channel"] = "PHONE",
+    };
 
     /// <summary>The command that registers a customer.</summary>
     public RegisterCustomer NewCustomer(Guid customerId) => new(

@@ -28,6 +28,17 @@ internal sealed class GraphQLEngineSuite : ISuite
 
     public async Task RunAsync(BenchOptions options)
     {
+        var report = new Report(Name);
+        await AddFiguresAsync(report, options.OutputDirectory);
+        await report.WriteAsync(options.OutputDirectory);
+    }
+
+    /// <summary>
+    /// Runs the benchmarks and adds their rows (and context) to <paramref name="report"/>; the
+    /// <c>graphql</c> suite puts them beside its figures over HTTP.
+    /// </summary>
+    public static async Task AddFiguresAsync(Report report, string outputDirectory)
+    {
         // The documents must do what the figures claim before they are timed.
         var fixture = new EngineFixture();
         await ExpectData(fixture.Executor, fixture.CustomerRequest, "customer");
@@ -48,11 +59,10 @@ internal sealed class GraphQLEngineSuite : ISuite
         var config = ManualConfig.CreateMinimumViable()
             .AddJob(job)
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .WithArtifactsPath(Path.Combine(options.OutputDirectory, "graphql-engine-bdn"));
+            .WithArtifactsPath(Path.Combine(outputDirectory, "graphql-engine-bdn"));
         var summary = BenchmarkRunner.Run<GraphQLEngineBenchmarks>(config);
         var results = Results(summary);
 
-        var report = new Report(Name);
         report.Context("benchmarkDotNet", new
         {
             job = "in-process emit toolchain: 1 launch, 6 to 20 warm-up iterations (until stable) and 5 measured iterations of about 250 ms; median time per operation",
@@ -97,7 +107,6 @@ internal sealed class GraphQLEngineSuite : ISuite
                 goalMet: perField <= PerFieldGoalMicroseconds,
                 note: string.Create(CultureInfo.InvariantCulture, $"whole request {Micro(results, method):0.0} µs; floor: the same resolvers called directly; ") + Allocated(results, method));
         }
-        await report.WriteAsync(options.OutputDirectory);
     }
 
     private static async Task<ExecutionResult> ExpectData(GraphQLExecutor executor, GraphQLRequest request, string root)
