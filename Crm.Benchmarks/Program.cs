@@ -3,13 +3,14 @@ using Crm.Benchmarks.Harness;
 using Crm.Benchmarks.Suites;
 
 // dotnet run -c Release --project Crm.Benchmarks -- <suite> [--scale N] [--seconds S] [--connection CS]
-// A suite is an ISuite added here. Suites that need the CRM service, its projections and seed
-// data (command, rebuild, timeline, graphql over HTTP) join this list together with those parts.
+// A suite is an ISuite added here.
 ISuite[] suites =
 [
     new AppendSuite(),
     new AppendContendedSuite(),
     new ImportSuite(),
+    new RebuildSuite(),
+    new TimelineSuite(),
     new GraphQLEngineSuite(),
     new CeilingsSuite(),
 ];
@@ -65,8 +66,8 @@ int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project Crm.Benchmarks -- <suite> [--scale N] [--seconds S] [--connection CS]");
     Console.Error.WriteLine("       ./run.sh bench <suite> [--scale N] [--seconds S] [--connection CS]");
-    Console.Error.WriteLine("  --seconds S     how long each measured load runs (append, append-contended, ceilings; default 10)");
-    Console.Error.WriteLine("  --scale N       how many events to write (import, ceilings; default 200,000)");
+    Console.Error.WriteLine("  --seconds S     how long each measured load runs (append, append-contended, ceilings, timeline; default 10)");
+    Console.Error.WriteLine("  --scale N       how many events to write (import, ceilings: default 200,000; rebuild, timeline: default 1,000,000)");
     Console.Error.WriteLine("  --connection CS a PostgreSQL server to measure instead of the suite's own durable cluster");
     Console.Error.WriteLine("  Figures are printed and written to artifacts/bench/<suite>-latest.json.");
     Console.Error.WriteLine("suites:");

@@ -54,6 +54,9 @@ internal sealed partial class InMemoryEventStore
             return true;
         }
 
+        /// <summary>Counts every event held as already written to the real store.</summary>
+        public void MarkImported() => _imported = _data.Count;
+
         public StreamAppend TakePending()
         {
             var streamId = _events[0].StreamId;

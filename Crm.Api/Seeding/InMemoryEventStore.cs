@@ -154,6 +154,50 @@ internal sealed partial class InMemoryEventStore(EventTypeRegistry types, TimePr
         return imports;
     }
 
+    /// <summary>
+    /// Copies a stream of <paramref name="source"/> into this store as already imported (it is not
+    /// part of <see cref="TakePending"/>; imports of what is appended to it later continue it).
+    /// </summary>
+    /// <returns>The number of events copied (0 when the source has no such stream).</returns>
+    /// <exception cref="InvalidOperationException">This store holds the stream already.</exception>
+    public async Task<long> LoadAsync(IEventStore source, string streamId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ValidateStreamId(streamId);
+        var info = await source.GetStreamAsync(streamId, cancellationToken);
+        if (info is null)
+        {
+            return 0;
+        }
+        var stream = new HeldStream(info.StreamType);
+        if (!_streams.TryAdd(streamId, stream))
+        {
+            throw new InvalidOperationException($"The in-memory store holds stream '{streamId}' already; load streams before appending to them.");
+        }
+        var options = new ReadStreamOptions { MaxCount = 10_000 };
+        lock (stream.Gate)
+        {
+            stream.IsArchived = info.IsArchived;
+        }
+        while (true)
+        {
+            var page = await source.ReadStreamAsync(streamId, options, cancellationToken);
+            lock (stream.Gate)
+            {
+                foreach (var e in page.Events)
+                {
+                    stream.Add(streamId, new EventData(e.Data, e.Metadata) { EventId = e.EventId }, Interlocked.Increment(ref _position), e.RecordedAt, types);
+                }
+                stream.MarkImported();
+            }
+            if (page.NextVersion is not { } next)
+            {
+                return stream.Count;
+            }
+            options = options with { FromVersion = next };
+        }
+    }
+
     private IReadOnlyList<AppendResult> Append(IReadOnlyList<StreamAppend> appends)
     {
         ArgumentNullException.ThrowIfNull(appends);

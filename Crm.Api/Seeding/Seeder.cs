@@ -37,6 +37,11 @@ internal sealed class Seeder(SeedOptions options, IEventStore store, CrmPolicies
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(importSize, 1);
         var memory = new InMemoryEventStore(CrmEventTypes.CreateRegistry());
+        // Queues are shared by every seed: another seed's history in the store continues them.
+        foreach (var queue in SeedCatalog.Queues)
+        {
+            await memory.LoadAsync(store, CrmStreams.Queue(queue.Name), cancellationToken);
+        }
         var imports = System.Threading.Channels.Channel.CreateBounded<IReadOnlyList<StreamAppend>>(
             new System.Threading.Channels.BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
