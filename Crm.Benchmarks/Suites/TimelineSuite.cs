@@ -62,14 +62,14 @@ internal sealed class TimelineSuite : ISuite
         // The store of 100,000 events: a seeded history and the busy customer.
         var first = await crm.SeedAsync(BaseScale - BusyCustomerEvents, seed: 42, anchor: new DateOnly(2025, 12, 1), SeedDays);
         var (customerId, busyEvents) = await crm.AddBusyCustomerAsync(BusyCustomerEvents, new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
-        var (smallBuild, _) = await crm.RebuildAsync(TimelineProjection);
+        var (smallBuild, _, _) = await crm.RebuildAsync(TimelineProjection);
         var smallEvents = await crm.CountEventsAsync();
         Console.Error.WriteLine($"store of {smallEvents:N0} events ready (seed {first.Elapsed.TotalSeconds:0.0} s, timeline built in {smallBuild.Elapsed.TotalSeconds:0.0} s)");
         var small = await MeasureAsync(crm, database, customerId, options.Duration);
 
         // Grown to --scale: a second seeded history (other customers, a later half year), the timeline rebuilt.
         var second = await crm.SeedAsync(scale - smallEvents, seed: 43, anchor: new DateOnly(2026, 6, 1), SeedDays);
-        var (largeBuild, _) = await crm.RebuildAsync(TimelineProjection);
+        var (largeBuild, _, _) = await crm.RebuildAsync(TimelineProjection);
         var largeEvents = await crm.CountEventsAsync();
         Console.Error.WriteLine($"store of {largeEvents:N0} events ready (seed {second.Elapsed.TotalSeconds:0.0} s, timeline rebuilt in {largeBuild.Elapsed.TotalSeconds:0.0} s)");
         var large = await MeasureAsync(crm, database, customerId, options.Duration);
