@@ -100,6 +100,10 @@ internal sealed class CrmBench : IAsyncDisposable
                 }
             },
             CancellationToken.None);
+        foreach (var refusal in report.Refusals)
+        {
+            Console.Error.WriteLine($"seed {seed}: the domain refused {refusal.Command} on {refusal.StreamId}: {refusal.Code} {refusal.Message}");
+        }
         return new SeedOutcome(customers, report.Events, clock.Elapsed, perCustomer, report.Refused);
     }
 
