@@ -8,7 +8,7 @@ namespace Crm.Tests.Api.Seeding;
 /// <summary>Two databases seeded from the same options: one command at a time, and in bulk through the in-memory store in small imports.</summary>
 public sealed class BulkAndNormalSeededStores : IAsyncLifetime
 {
-    public const int Customers = 12;
+    public const int Customers = 20;
 
     // Small imports, so that streams continue across several of them.
     public const int ImportSize = 40;
@@ -25,10 +25,10 @@ public sealed class BulkAndNormalSeededStores : IAsyncLifetime
     {
         Normal = await TestPostgres.CreateDatabaseAsync();
         Bulk = await TestPostgres.CreateDatabaseAsync();
-        NormalReport = await SeederTests.SeedAsync(Normal, CliTestKit.Options(Customers, 45));
+        NormalReport = await SeederTests.SeedAsync(Normal, CliTestKit.Options(Customers, 60));
         await using var storage = CliStorage.Open(CliTestKit.Configuration(Bulk), _ => { });
         await storage.Storage.InitializeAsync();
-        BulkReport = await new Seeder(CliTestKit.Options(Customers, 45), storage.Store, storage.Policies).RunBulkAsync(null, CancellationToken.None, ImportSize);
+        BulkReport = await new Seeder(CliTestKit.Options(Customers, 60), storage.Store, storage.Policies).RunBulkAsync(null, CancellationToken.None, ImportSize);
     }
 
     public async Task DisposeAsync()
