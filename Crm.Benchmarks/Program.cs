@@ -11,6 +11,8 @@ ISuite[] suites =
     new ImportSuite(),
     new CommandSuite(),
     new GraphQLHttpSuite(),
+    new RebuildSuite(),
+    new TimelineSuite(),
     new GraphQLEngineSuite(),
     new CeilingsSuite(),
 ];
@@ -66,8 +68,8 @@ int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project Crm.Benchmarks -- <suite> [--scale N] [--seconds S] [--connection CS]");
     Console.Error.WriteLine("       ./run.sh bench <suite> [--scale N] [--seconds S] [--connection CS]");
-    Console.Error.WriteLine("  --seconds S     how long each measured load runs (append, append-contended, command, graphql, ceilings; default 10)");
-    Console.Error.WriteLine("  --scale N       how many events to write (import, ceilings; default 200,000)");
+    Console.Error.WriteLine("  --seconds S     how long each measured load runs (append, append-contended, command, graphql, ceilings, timeline; default 10)");
+    Console.Error.WriteLine("  --scale N       how many events to write (import, ceilings: default 200,000; rebuild, timeline: default 1,000,000)");
     Console.Error.WriteLine("  --connection CS a PostgreSQL server to measure instead of the suite's own durable cluster");
     Console.Error.WriteLine("  Figures are printed and written to artifacts/bench/<suite>-latest.json.");
     Console.Error.WriteLine("suites:");

@@ -6,8 +6,9 @@ using Spectre.Console;
 namespace Crm.Api.Cli;
 
 /// <summary>
-/// <c>seed [--customers 1000] [--seed 42] [--days 180] [--anchor yyyy-MM-dd] [--parallel 4]</c>:
-/// fills the store with a deterministic synthetic history through the API's commands. Exit code
+/// <c>seed [--customers 1000] [--seed 42] [--days 180] [--anchor yyyy-MM-dd] [--parallel 4] [--bulk]</c>:
+/// fills the store with a deterministic synthetic history through the API's commands (with
+/// <c>--bulk</c>, run against an in-memory store and written with large imports). Exit code
 /// 0 when every command was accepted, 1 when the domain refused some (a generator bug), 2 when it
 /// could not run.
 /// </summary>
@@ -23,9 +24,13 @@ internal static class SeedVerb
         var days = new Option<int>("--days") { Description = "How many days the history spans", DefaultValueFactory = _ => 180 };
         var anchor = new Option<string?>("--anchor") { Description = "The day the history ends, as yyyy-MM-dd: it covers the days before that day's midnight UTC (default: today, UTC)" };
         var parallel = new Option<int>("--parallel") { Description = "How many customers are simulated at once", DefaultValueFactory = _ => 4 };
+        var bulk = new Option<bool>("--bulk")
+        {
+            Description = "Run the commands against an in-memory store and write their events with large imports (binary COPY): much faster, same events per stream",
+        };
         var command = new Command("seed", "Fill the store with a deterministic synthetic history, written through the API's commands")
         {
-            customers, seed, days, anchor, parallel,
+            customers, seed, days, anchor, parallel, bulk,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -45,7 +50,7 @@ internal static class SeedVerb
                 Anchor = anchorDay,
                 Parallelism = parse.GetValue(parallel),
             };
-            return await RunAsync(CliConfiguration.Build(), options, consoles, today, cancellationToken);
+            return await RunAsync(CliConfiguration.Build(), options, consoles, today, cancellationToken, parse.GetValue(bulk));
         });
         return command;
     }
@@ -56,7 +61,8 @@ internal static class SeedVerb
     /// <param name="consoles">Where to write.</param>
     /// <param name="today">Today (UTC), the latest possible anchor.</param>
     /// <param name="cancellationToken">Stops the generation between two steps.</param>
-    public static async Task<int> RunAsync(IConfiguration configuration, SeedOptions options, CliConsoles consoles, DateOnly today, CancellationToken cancellationToken)
+    /// <param name="bulk">Simulate in memory and import the events in large batches instead of one append per command.</param>
+    public static async Task<int> RunAsync(IConfiguration configuration, SeedOptions options, CliConsoles consoles, DateOnly today, CancellationToken cancellationToken, bool bulk = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(consoles);
@@ -71,7 +77,7 @@ internal static class SeedVerb
             await using var storage = CliStorage.Open(configuration, message => console.MarkupLineInterpolated($"[grey]{message}[/]"));
             await storage.Storage.InitializeAsync(cancellationToken);
             console.MarkupLineInterpolated(
-                $"Seeding [bold]{options.Customers:N0}[/] customers (seed {options.Seed}) over the {options.Days} days before {options.Anchor:yyyy-MM-dd} (UTC) into {storage.Where}.");
+                $"Seeding [bold]{options.Customers:N0}[/] customers (seed {options.Seed}) over the {options.Days} days before {options.Anchor:yyyy-MM-dd} (UTC) into {storage.Where}{(bulk ? " in bulk (in-memory simulation, imports of " + Seeder.DefaultImportSize.ToString("N0", CultureInfo.InvariantCulture) + " events)" : "")}.");
             var seeder = new Seeder(options, storage.Store, storage.Policies);
             var report = await console.Progress()
                 .AutoClear(false)
@@ -79,13 +85,14 @@ internal static class SeedVerb
                 .StartAsync(async context =>
                 {
                     var task = context.AddTask("Simulating", maxValue: options.Days);
-                    return await seeder.RunAsync(
-                        progress =>
-                        {
-                            task.Description = string.Create(CultureInfo.InvariantCulture, $"Day {progress.DaysDone}/{progress.Days}: {progress.Events:N0} events, {progress.EventsPerSecond:N0}/s");
-                            task.Value = progress.DaysDone;
-                        },
-                        cancellationToken);
+                    void Report(SeedProgress progress)
+                    {
+                        task.Description = string.Create(CultureInfo.InvariantCulture, $"Day {progress.DaysDone}/{progress.Days}: {progress.Events:N0} events, {progress.EventsPerSecond:N0}/s");
+                        task.Value = progress.DaysDone;
+                    }
+                    return bulk
+                        ? await seeder.RunBulkAsync(Report, cancellationToken)
+                        : await seeder.RunAsync(Report, cancellationToken);
                 });
             Print(console, report);
 

@@ -26,17 +26,26 @@ internal static class SeedIds
     }
 
     /// <summary>
-    /// A sub-seed for one part of the generation (a customer, a queue, the staff): a SplitMix64
-    /// mix of the seed, the part's kind and its number, so neighbouring parts get unrelated draws.
+    /// A sub-seed for one part of the generation (a customer, a queue, the staff). The seed and the
+    /// part's kind are mixed (SplitMix64) into a base, the number is added to it, and the sum goes
+    /// through a 32-bit mixer that is a bijection: the parts of one kind get unrelated draws and,
+    /// unlike a hash cut to 32 bits, never the same sub-seed (two customers with one sub-seed would
+    /// live the same life, down to their ids).
     /// </summary>
     public static int Derive(int seed, SeedPart part, long number)
     {
-        var z = unchecked(((ulong)(uint)seed << 32) ^ ((ulong)part << 24) ^ (ulong)number);
+        var z = unchecked(((ulong)(uint)seed << 32) ^ ((ulong)part << 24));
         z = unchecked(z + 0x9E3779B97F4A7C15UL);
         z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
         z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
         z ^= z >> 31;
-        return unchecked((int)z);
+        var h = unchecked((uint)z + (uint)number);
+        h ^= h >> 16;
+        h = unchecked(h * 0x85EBCA6BU);
+        h ^= h >> 13;
+        h = unchecked(h * 0xC2B2AE35U);
+        h ^= h >> 16;
+        return unchecked((int)h);
     }
 }
 

@@ -35,6 +35,9 @@ internal sealed class SqlBatch
         {
             batch.BatchCommands.Add(command);
         }
+        // A projection sends the same few statements over and over: prepared once on a connection,
+        // they are no longer parsed and planned for every event (a rebuild sends millions).
+        await batch.PrepareAsync(cancellationToken);
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

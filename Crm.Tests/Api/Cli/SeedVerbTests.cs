@@ -27,6 +27,28 @@ public sealed class SeedVerbTests(PostgresDatabase database) : IClassFixture<Pos
         Assert.Equal(events, await CliTestKit.ScalarAsync(database.ConnectionString, "SELECT count(*) FROM event_store.events"));
     }
 
+    [Fact]
+    public async Task BulkSeed_SaysSo_AndWritesTheEventsAndTheTimeline()
+    {
+        var target = await TestPostgres.CreateDatabaseAsync();
+        try
+        {
+            var consoles = new RecordingConsoles();
+
+            var exit = await SeedVerb.RunAsync(CliTestKit.Configuration(target), CliTestKit.Options(4, 20), consoles.Consoles, CliTestKit.Today, CancellationToken.None, bulk: true);
+
+            Assert.True(exit == 0, consoles.Output + consoles.Errors);
+            Assert.Contains("in bulk (in-memory simulation", consoles.Output, StringComparison.Ordinal);
+            var events = await CliTestKit.ScalarAsync(target, "SELECT count(*) FROM event_store.events");
+            Assert.True(events > 4, $"only {events} events");
+            Assert.Equal(4, await CliTestKit.ScalarAsync(target, "SELECT count(*) FROM crm_read.customer_timeline WHERE kind = 'CustomerRegistered'"));
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(target);
+        }
+    }
+
     [Theory]
     [InlineData(0, 180, 4, "2025-03-01", "--customers must be from 1 to 100,000; 0 is not.")]
     [InlineData(10, 0, 4, "2025-03-01", "--days must be from 1 to 3,650; 0 is not.")]

@@ -43,6 +43,18 @@ public sealed class SeedIdsTests
     }
 
     [Fact]
+    public void Derive_GivesEveryCustomerOfTheLargestSeedItsOwnSeed()
+    {
+        var seeds = new HashSet<int>();
+        for (var number = 0; number < SeedOptions.MaxCustomers; number++)
+        {
+            seeds.Add(SeedIds.Derive(42, SeedPart.Customer, number));
+        }
+
+        Assert.Equal(SeedOptions.MaxCustomers, seeds.Count);
+    }
+
+    [Fact]
     public void Derive_GivesEachPartAndNumberItsOwnSeed()
     {
         var seeds = new HashSet<int>();

@@ -131,7 +131,7 @@ public sealed class SeederTests(TwinSeededStores stores) : IClassFixture<TwinSee
     }
 
     /// <summary>Every event's stream, version, type and data; the recording time (the database's clock) is left out.</summary>
-    private static async Task<List<(string Stream, long Version, string Type, string Data)>> EventsAsync(string connectionString)
+    internal static async Task<List<(string Stream, long Version, string Type, string Data)>> EventsAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
