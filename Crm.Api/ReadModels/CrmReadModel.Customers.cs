@@ -38,9 +38,11 @@ internal sealed partial class CrmReadModel
                        array_agg(plan ORDER BY purchased_on, product_id) AS plans,
                        array_agg(subscription ORDER BY purchased_on, product_id) AS subscriptions
                 FROM __schema__.customer_product x WHERE x.customer_id = p.customer_id) o ON true
-            WHERE p.customer_id = ANY($1)
-            """));
-        command.Parameters.Add(UuidArray(ids));
+            WHERE p.customer_id __match__
+            """.Replace("__match__", ids.Count == 1 ? "= $1" : "= ANY($1)", StringComparison.Ordinal)));
+        // One id (a customer view) is compared as a scalar: PostgreSQL then settles on a cached
+        // generic plan, while for "= ANY(array)" it keeps re-planning, which cost more than running it.
+        command.Parameters.Add(ids.Count == 1 ? Typed(NpgsqlDbType.Uuid, ids[0]) : UuidArray(ids));
         command.Parameters.Add(Typed(NpgsqlDbType.TimestampTz, Microseconds(asOf - ReadModelQueries.ComplaintWindow)));
         command.Parameters.Add(Typed(NpgsqlDbType.TimestampTz, Microseconds(asOf)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -108,7 +108,7 @@ internal sealed class GraphQLHttpSuite : ISuite
                 $"the customer view's reads alone, {n} workers",
                 reading.PerSecond,
                 "views/s",
-                note: string.Create(CultureInfo.InvariantCulture, $"profile batch + timeline page (2 round trips) through the service's read-model code, in process, no HTTP/GraphQL; p50 {reading.P50Ms:0.00} / p99 {reading.P99Ms:0.00} ms; {reading.Failures} failed; database CPU {(readingDatabase is { } d ? d.ToString("0", CultureInfo.InvariantCulture) + " µs/view" : "n/a")}; {readingWaits}"));
+                note: string.Create(CultureInfo.InvariantCulture, $"profile statement + timeline page (2 round trips) through the service's read-model code, in process, no HTTP/GraphQL; p50 {reading.P50Ms:0.00} / p99 {reading.P99Ms:0.00} ms; {reading.Failures} failed; database CPU {(readingDatabase is { } d ? d.ToString("0", CultureInfo.InvariantCulture) + " µs/view" : "n/a")}; {readingWaits}"));
         }
         // Diagnostic: the same reads with Npgsql's defaults (no auto-prepare, a session reset on
         // every reuse of a pooled connection), as the service ran them before it set its own.
