@@ -1,4 +1,5 @@
 using Crm.EventStore;
+using Crm.Messaging.Internal;
 
 namespace Crm.Messaging;
 
@@ -13,6 +14,10 @@ namespace Crm.Messaging;
 public sealed class AggregateHandler(IEventStore store, AggregateHandlerOptions? options = null)
 {
     private readonly AggregateHandlerOptions _options = options ?? new AggregateHandlerOptions();
+    private readonly AggregateStateCache _states = new((options ?? new AggregateHandlerOptions()).StateCacheCapacity);
+
+    /// <summary>How many streams' states are kept now (see <see cref="AggregateHandlerOptions.StateCacheCapacity"/>).</summary>
+    internal int CachedStates => _states.Count;
 
     /// <summary>Handles one command against one stream.</summary>
     /// <param name="streamId">The stream the command is aimed at.</param>
@@ -41,7 +46,7 @@ public sealed class AggregateHandler(IEventStore store, AggregateHandlerOptions?
         var eventMetadata = ToEventMetadata(metadata);
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = await store.AggregateAsync(streamId, aggregate.Initial, aggregate.Apply, cancellationToken: cancellationToken);
+            var loaded = await LoadAsync(streamId, aggregate, cancellationToken);
             if (expectedVersion is { } expected && expected != loaded.Version)
             {
                 return Conflicted<TState, TError>(loaded, new WrongExpectedVersionException(streamId, ExpectedVersion.Exactly(expected), loaded.Version), attempt);
@@ -71,6 +76,7 @@ public sealed class AggregateHandler(IEventStore store, AggregateHandlerOptions?
                 {
                     state = aggregate.Evolve(state, e);
                 }
+                _states.Set(streamId, aggregate, state, appended[0].Version);
                 return new CommandResult<TState, TError>
                 {
                     Outcome = CommandOutcome.Accepted,
@@ -82,6 +88,8 @@ public sealed class AggregateHandler(IEventStore store, AggregateHandlerOptions?
             }
             catch (EventStoreConcurrencyException conflict)
             {
+                // The kept state is behind (or, after a restore, ahead of) the stream: load it whole next time.
+                _states.Forget(streamId, aggregate);
                 var wrongVersion = conflict as WrongExpectedVersionException
                     ?? new WrongExpectedVersionException(streamId, ExpectedVersion.Exactly(loaded.Version), loaded.Version);
                 if (expectedVersion is not null || attempt >= _options.MaxAttempts)
@@ -91,6 +99,41 @@ public sealed class AggregateHandler(IEventStore store, AggregateHandlerOptions?
                 await Task.Delay(Backoff(attempt), cancellationToken);
             }
         }
+    }
+
+    /// <summary>The stream's state: the kept one and the events after it, or the whole stream.</summary>
+    private async Task<AggregateResult<TState>> LoadAsync<TState, TEvent>(string streamId, AggregateDefinition<TState, TEvent> aggregate, CancellationToken cancellationToken)
+        where TEvent : class
+    {
+        AggregateResult<TState> loaded;
+        if (_states.TryGet<TState>(streamId, aggregate, out var state, out var version))
+        {
+            var options = new ReadStreamOptions { FromVersion = version.Next() };
+            while (true)
+            {
+                var page = await store.ReadStreamAsync(streamId, options, cancellationToken);
+                foreach (var recorded in page.Events)
+                {
+                    state = aggregate.Apply(state, recorded);
+                    version = recorded.Version;
+                }
+                if (page.NextVersion is not { } next)
+                {
+                    break;
+                }
+                options = options with { FromVersion = next };
+            }
+            loaded = new AggregateResult<TState>(state, version);
+        }
+        else
+        {
+            loaded = await store.AggregateAsync(streamId, aggregate.Initial, aggregate.Apply, cancellationToken: cancellationToken);
+        }
+        if (loaded.Version != StreamVersion.None)
+        {
+            _states.Set(streamId, aggregate, loaded.State, loaded.Version);
+        }
+        return loaded;
     }
 
     private static CommandResult<TState, TError> Conflicted<TState, TError>(AggregateResult<TState> loaded, WrongExpectedVersionException conflict, int attempt)

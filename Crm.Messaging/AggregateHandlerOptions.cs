@@ -11,4 +11,11 @@ public sealed record AggregateHandlerOptions
 
     /// <summary>The largest delay ceiling between two attempts.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How many streams' latest states the handler keeps, so that a command reads only the events
+    /// appended since the handler last saw the stream instead of the whole stream; 0 turns it off.
+    /// Safe with other writers and other processes: the events after the kept version are always read.
+    /// </summary>
+    public int StateCacheCapacity { get; init; } = 10_000;
 }

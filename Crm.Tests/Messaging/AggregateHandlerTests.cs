@@ -165,10 +165,74 @@ public sealed class AggregateHandlerTests(PostgresDatabase database) : IClassFix
         Assert.Null(await _store.GetStreamAsync(stream));
     }
 
+    [Fact]
+    public async Task GivenAKeptState_WhenAnotherWriterAppends_ThenTheNextCommandFoldsTheirEventsToo()
+    {
+        var stream = NewStream();
+        var other = new AggregateHandler(_store);
+        await Increment(stream, 1);
+        await Increment(other, stream, 10);
+        await Increment(other, stream, 100);
+        await _store.AppendAsync(stream, ExpectedVersion.Exactly(new StreamVersion(3)), [new EventData(new Incremented(1000))]);
+
+        var result = await Increment(stream, 10_000);
+
+        Assert.Equal(CommandOutcome.Accepted, result.Outcome);
+        Assert.Equal((new Counter(11_111, 5), new StreamVersion(5)), (result.State, result.Version));
+        Assert.Equal(1, result.Attempts);
+    }
+
+    [Fact]
+    public async Task GivenAKeptState_WhenTheCallerExpectsAnOlderVersion_ThenConflictAndTheNextCommandStillSeesEverything()
+    {
+        var stream = NewStream();
+        await Increment(stream, 1);
+        await Increment(stream, 2);
+
+        var stale = await Increment(stream, 4, expected: new StreamVersion(1));
+        var next = await Increment(stream, 8);
+
+        Assert.Equal(CommandOutcome.Conflict, stale.Outcome);
+        Assert.Equal((new Counter(11, 3), new StreamVersion(3)), (next.State, next.Version));
+    }
+
+    [Fact]
+    public async Task GivenASmallStateCache_WhenManyStreamsAreHandled_ThenItStaysBoundedAndEveryStateIsRight()
+    {
+        var handler = new AggregateHandler(_store, new AggregateHandlerOptions { StateCacheCapacity = 4 });
+        var streams = Enumerable.Range(0, 12).Select(_ => NewStream()).ToArray();
+        for (var round = 1; round <= 3; round++)
+        {
+            foreach (var stream in streams)
+            {
+                var result = await Increment(handler, stream, round);
+                Assert.Equal(new Counter(round * (round + 1) / 2, round), result.State);
+            }
+        }
+
+        Assert.InRange(handler.CachedStates, 1, 4);
+    }
+
+    [Fact]
+    public async Task GivenTheStateCacheOff_WhenCommandsRun_ThenNothingIsKeptAndStatesAreRight()
+    {
+        var handler = new AggregateHandler(_store, new AggregateHandlerOptions { StateCacheCapacity = 0 });
+        var stream = NewStream();
+        await Increment(handler, stream, 1);
+
+        var result = await Increment(handler, stream, 2);
+
+        Assert.Equal(new Counter(3, 2), result.State);
+        Assert.Equal(0, handler.CachedStates);
+    }
+
     private static string NewStream() => "counter-" + Guid.NewGuid().ToString("N");
 
     private Task<CommandResult<Counter, string>> Increment(string stream, int by, StreamVersion? expected = null) =>
-        _handler.HandleAsync(
+        Increment(_handler, stream, by, expected);
+
+    private static Task<CommandResult<Counter, string>> Increment(AggregateHandler handler, string stream, int by, StreamVersion? expected = null) =>
+        handler.HandleAsync(
             stream,
             CounterAggregate,
             state => by > 0
