@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace Crm.Projections.Cases;
 
 /// <summary>
-/// The batch path: a large batch (a rebuild or catch-up page) folds its events per case in memory,
+/// The batch path of a sole writer: a large batch (a rebuild's page) folds its events per case in memory,
 /// starting from the rows as stored (read once for the cases the batch touches), and writes every
 /// touched row once in one multi-row upsert. Each fold step mirrors one statement of
 /// <see cref="Statements"/>, with the same arithmetic, so the rows equal those of the event-by-event

@@ -24,11 +24,20 @@ internal sealed partial class CaseViewProjection : IReadModelProjection
     public const string ErasedSubject = "erased";
 
     private readonly Statements _sql;
+    private readonly bool _soleWriter;
 
-    public CaseViewProjection(ReadModelSchema schema)
+    /// <param name="schema">The schema whose tables the projection writes.</param>
+    /// <param name="soleWriter">
+    /// Whether nothing else writes those tables (a rebuild's): only then are large batches folded in
+    /// memory. On the live tables a concurrent append may change or create a row between the read
+    /// and the write of a fold, which the event-by-event statements (each an atomic change of the
+    /// current row) never lose.
+    /// </param>
+    public CaseViewProjection(ReadModelSchema schema, bool soleWriter = false)
     {
         ArgumentNullException.ThrowIfNull(schema);
         _sql = new Statements(schema);
+        _soleWriter = soleWriter;
     }
 
     public string Name => "crm.case_view";
@@ -38,16 +47,17 @@ internal sealed partial class CaseViewProjection : IReadModelProjection
     public IReadOnlyList<string> Tables { get; } = ["case_view", "case_escalation", "case_remedy"];
 
     /// <summary>
-    /// Batches up to this many events are applied statement by statement (one round trip: what an
-    /// append's inline projection sends); larger ones are folded per case in memory and written in
-    /// one upsert (two round trips, but one row write per case instead of several per event).
+    /// On a sole writer's tables, batches above this many events are folded per case in memory and
+    /// written in one upsert (two round trips, but one row write per case instead of several per
+    /// event); smaller ones, and every batch on the live tables, are applied statement by statement
+    /// (one round trip: what an append's inline projection sends).
     /// </summary>
     internal const int FoldAbove = 16;
 
     public Task ApplyAsync(IReadOnlyList<ProjectedEvent> events, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        return events.Count > FoldAbove
+        return _soleWriter && events.Count > FoldAbove
             ? ApplyFoldedAsync(events, connection, transaction, cancellationToken)
             : ApplyEventByEventAsync(events, connection, transaction, cancellationToken);
     }

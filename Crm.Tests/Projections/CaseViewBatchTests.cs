@@ -8,8 +8,9 @@ using Crm.Tests.Infrastructure;
 namespace Crm.Tests.Projections;
 
 /// <summary>
-/// The case view folds a large batch per case in memory and writes each case row once; event by
-/// event it sends one statement per change. Both must leave exactly the same rows.
+/// As the sole writer of its tables (a rebuild's) the case view folds a large batch per case in
+/// memory and writes each case row once; on the live tables, and event by event, it sends one
+/// statement per change. Every way must leave exactly the same rows.
 /// </summary>
 public sealed class CaseViewBatchTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
@@ -102,9 +103,9 @@ public sealed class CaseViewBatchTests(PostgresDatabase database) : IClassFixtur
         return recorded;
     }
 
-    private static async Task ApplyAsync(ReadModelStore store, IReadOnlyList<ProjectedEvent> events, int batchSize)
+    private static async Task ApplyAsync(ReadModelStore store, IReadOnlyList<ProjectedEvent> events, int batchSize, bool soleWriter = true)
     {
-        var projection = store.Projections.OfType<CaseViewProjection>().Single();
+        var projection = new CaseViewProjection(store.Schema, soleWriter);
         await using var connection = await store.DataSource.OpenConnectionAsync();
         foreach (var batch in events.Chunk(batchSize))
         {
@@ -130,22 +131,27 @@ public sealed class CaseViewBatchTests(PostgresDatabase database) : IClassFixtur
         Assert.True(batch.Count > CaseViewProjection.FoldAbove, "the batch must take the folding path");
         var eventByEvent = await ReadModelStore.CreateAsync(database);
         var folded = await ReadModelStore.CreateAsync(database);
+        var onLiveTables = await ReadModelStore.CreateAsync(database);
 
         await ApplyAsync(eventByEvent, all, batchSize: 1);
+        await ApplyAsync(onLiveTables, all, batchSize: all.Count, soleWriter: false);
         await ApplyAsync(folded, before, batchSize: 1);
         await ApplyAsync(folded, batch, batchSize: batch.Count);
 
         var expected = await RowsAsync(eventByEvent);
         var actual = await RowsAsync(folded);
+        var unfolded = await RowsAsync(onLiveTables);
         Assert.Equal(7, expected[0].Count);
         Assert.Equal(2, expected[1].Count);
         Assert.Equal(3, expected[2].Count);
         for (var table = 0; table < expected.Length; table++)
         {
             Assert.Equal(expected[table].Count, actual[table].Count);
+            Assert.Equal(expected[table].Count, unfolded[table].Count);
             for (var row = 0; row < expected[table].Count; row++)
             {
                 Assert.Equal(expected[table][row], actual[table][row]);
+                Assert.Equal(expected[table][row], unfolded[table][row]);
             }
         }
     }
