@@ -101,6 +101,18 @@ internal sealed partial class CaseViewProjection
             UPDATE __schema__.case_view SET resolution_sla = 'Breached' WHERE case_id = $1 AND resolution_sla = 'Pending'
             """);
 
+        public string Load { get; } = schema.Apply($"SELECT {CaseRow.Columns} FROM __schema__.case_view WHERE case_id = ANY($1)");
+
+        // One row per case: the whole row as the batch left it.
+        public string Upsert { get; } = schema.Apply($"""
+            INSERT INTO __schema__.case_view ({CaseRow.Columns})
+            SELECT * FROM unnest({string.Join(", ", CaseRow.ArrayTypes.Select((type, i) => $"${i + 1}::{type}[]"))})
+            ON CONFLICT (case_id) DO UPDATE SET
+            {string.Join(", ", ColumnNames.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))}
+            """);
+
+        private static IEnumerable<string> ColumnNames => CaseRow.Columns.Split(',', StringSplitOptions.TrimEntries);
+
         public string Touch { get; } = schema.Apply("UPDATE __schema__.case_view SET last_event_at = $2, version = $3 WHERE case_id = $1");
 
         public string Erase { get; } = schema.Apply($"""

@@ -21,7 +21,7 @@ public static class CrmReadModels
         ArgumentNullException.ThrowIfNull(schema);
         foreach (var name in ReadModelProjections.All(schema).Select(p => p.Name))
         {
-            var adapter = new ReadModelProjectionAdapter(schema, bound => ReadModelProjections.All(bound).Single(p => p.Name == name));
+            var adapter = new ReadModelProjectionAdapter(schema, (bound, soleWriter) => ReadModelProjections.All(bound, soleWriter).Single(p => p.Name == name));
             if (adapter.Mode == ProjectionMode.Inline)
             {
                 registry.Inline(adapter);

@@ -11,24 +11,25 @@ namespace Crm.Projections.Daemon;
 /// (<see cref="ReadModelSchema"/>) and keep their table names, which is exactly how a rebuild lays out
 /// its fresh tables (same names, a schema of their own): for the live tables the adapter uses the
 /// read model bound to the live schema, for a rebuild one bound to the schema the
-/// <see cref="TableMap"/> names.
+/// <see cref="TableMap"/> names. A rebuild's tables have no other writer, which the read model
+/// bound to them is told (see <see cref="ReadModelProjections.All"/>).
 /// </summary>
 internal sealed class ReadModelProjectionAdapter : IProjection
 {
     private readonly ReadModelSchema _schema;
     private readonly IReadModelProjection _live;
-    private readonly Func<ReadModelSchema, IReadModelProjection> _bind;
+    private readonly Func<ReadModelSchema, bool, IReadModelProjection> _bind;
     private readonly ConcurrentDictionary<string, IReadModelProjection> _elsewhere = new(StringComparer.Ordinal);
 
     /// <param name="schema">The live read-model schema.</param>
-    /// <param name="bind">Creates the read model bound to a schema (the live one, or a rebuild's).</param>
-    public ReadModelProjectionAdapter(ReadModelSchema schema, Func<ReadModelSchema, IReadModelProjection> bind)
+    /// <param name="bind">Creates the read model bound to a schema (the live one, or a rebuild's) and told whether it is that schema's sole writer.</param>
+    public ReadModelProjectionAdapter(ReadModelSchema schema, Func<ReadModelSchema, bool, IReadModelProjection> bind)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(bind);
         _schema = schema;
         _bind = bind;
-        _live = bind(schema);
+        _live = bind(schema, false);
         Tables = [.. _live.Tables.Select(t => new ProjectionTable(schema.Name, t))];
     }
 
@@ -47,7 +48,7 @@ internal sealed class ReadModelProjectionAdapter : IProjection
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(tables);
         var target = tables.SchemaOf(_schema.Name);
-        var projection = target == _schema.Name ? _live : _elsewhere.GetOrAdd(target, name => _bind(ReadModelSchema.Named(name)));
+        var projection = target == _schema.Name ? _live : _elsewhere.GetOrAdd(target, name => _bind(ReadModelSchema.Named(name), true));
         var projected = new ProjectedEvent[events.Count];
         for (var i = 0; i < events.Count; i++)
         {

@@ -9,11 +9,17 @@ namespace Crm.Projections.Engine;
 internal static class ReadModelProjections
 {
     /// <summary>Every projection: the three inline ones first, then the two async ones.</summary>
-    public static IReadOnlyList<IReadModelProjection> All(ReadModelSchema schema) =>
+    /// <param name="schema">The schema whose tables the projections write.</param>
+    /// <param name="soleWriter">
+    /// Whether the projections are the only writers of those tables (a rebuild's fresh tables), so
+    /// a projection may read a row, change it in memory and write it back without racing a
+    /// concurrent append.
+    /// </param>
+    public static IReadOnlyList<IReadModelProjection> All(ReadModelSchema schema, bool soleWriter = false) =>
     [
         new CustomerTimelineProjection(schema),
         new CustomerProfileProjection(schema),
-        new CaseViewProjection(schema),
+        new CaseViewProjection(schema, soleWriter),
         new TrendDailyProjection(schema),
         new AgentDailyProjection(schema),
     ];
