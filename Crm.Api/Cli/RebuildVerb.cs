@@ -25,6 +25,11 @@ internal static class RebuildVerb
     /// <summary>The exit code when live tables differed from the replay of the log.</summary>
     public const int Differed = 1;
 
+    /// <summary>Read models rebuilt at once by default: a rebuild keeps about one server core busy, so two use a small machine fully.</summary>
+    public const int DefaultParallel = 2;
+
+    public const int MaxParallel = 8;
+
     private const string NamePrefix = "crm.";
 
     public static Command Create()
@@ -34,8 +39,13 @@ internal static class RebuildVerb
             Description = "The read model to rebuild, e.g. crm.case_view or case_view (default: all of them)",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("rebuild", "Rebuild the read models from the event log (blue/green) and compare them with the live tables") { projection };
-        command.SetAction((parse, cancellationToken) => RunAsync(CliConfiguration.Build(), parse.GetValue(projection), CliConsoles.Standard(), cancellationToken));
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = $"How many read models are rebuilt at once (1 to {MaxParallel}); each replays the log on a connection of its own",
+            DefaultValueFactory = _ => DefaultParallel,
+        };
+        var command = new Command("rebuild", "Rebuild the read models from the event log (blue/green) and compare them with the live tables") { projection, parallel };
+        command.SetAction((parse, cancellationToken) => RunAsync(CliConfiguration.Build(), parse.GetValue(projection), CliConsoles.Standard(), cancellationToken, parse.GetValue(parallel)));
         return command;
     }
 
@@ -44,11 +54,16 @@ internal static class RebuildVerb
     /// <param name="projection">The read model to rebuild; null for all.</param>
     /// <param name="consoles">Where to write.</param>
     /// <param name="cancellationToken">Abandons the rebuild in progress (its live tables stay as they were).</param>
-    public static async Task<int> RunAsync(IConfiguration configuration, string? projection, CliConsoles consoles, CancellationToken cancellationToken)
+    /// <param name="parallel">How many read models are rebuilt at once.</param>
+    public static async Task<int> RunAsync(IConfiguration configuration, string? projection, CliConsoles consoles, CancellationToken cancellationToken, int parallel = DefaultParallel)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(consoles);
         var console = consoles.Out;
+        if (parallel is < 1 or > MaxParallel)
+        {
+            return CliErrors.Report(consoles, [string.Create(CultureInfo.InvariantCulture, $"--parallel must be from 1 to {MaxParallel}; {parallel} is not.")]);
+        }
         try
         {
             await using var storage = CliStorage.Open(configuration, message => console.MarkupLineInterpolated($"[grey]{message}[/]"));
@@ -87,24 +102,24 @@ internal static class RebuildVerb
             console.MarkupLineInterpolated($"Rebuilding {chosen.Length} read model(s) of schema {storage.ReadSchema.Name} from the event log in {storage.Where}.");
 
             var before = await tables.SnapshotAsync(cancellationToken);
-            var results = new List<(RebuildResult Result, IReadOnlyList<string> Tables)>();
+            var results = new (RebuildResult Result, IReadOnlyList<string> Tables)[chosen.Length];
             await console.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
-                    var oids = before.Tables.ToDictionary(t => t.Key, t => t.Value.Oid, StringComparer.Ordinal);
-                    foreach (var name in chosen)
-                    {
-                        var task = context.AddTask(Markup.Escape(name), maxValue: 1);
-                        var result = await daemon.RebuildAsync(name, new Reporter(task), cancellationToken);
-                        task.Value = task.MaxValue;
-                        task.StopTask();
-                        // A swap puts new tables in place of the old: the tables whose object id changed are this read model's.
-                        var now = await tables.ObjectIdsAsync(cancellationToken);
-                        results.Add((result, [.. now.Where(t => !oids.TryGetValue(t.Key, out var old) || old != t.Value).Select(t => t.Key).Order(StringComparer.Ordinal)]));
-                        oids = now;
-                    }
+                    var tasks = chosen.Select(name => context.AddTask(Markup.Escape(name), maxValue: 1)).ToArray();
+                    // Read models have tables of their own, so their rebuilds and swaps never meet.
+                    await Parallel.ForEachAsync(
+                        Enumerable.Range(0, chosen.Length),
+                        new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
+                        async (i, ct) =>
+                        {
+                            var result = await daemon.RebuildAsync(chosen[i], new Reporter(tasks[i]), ct);
+                            tasks[i].Value = tasks[i].MaxValue;
+                            tasks[i].StopTask();
+                            results[i] = (result, [.. registry.TablesOf(chosen[i]).Select(t => t.Name).Order(StringComparer.Ordinal)]);
+                        });
                 });
             var after = await tables.SnapshotAsync(cancellationToken);
 

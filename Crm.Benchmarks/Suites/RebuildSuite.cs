@@ -6,8 +6,8 @@ using Crm.EventStore;
 namespace Crm.Benchmarks.Suites;
 
 /// <summary>
-/// A full rebuild of every CRM read model (the daemon's blue/green rebuild, one projection after
-/// the other, as the <c>rebuild</c> verb runs it) over a store of <c>--scale</c> events seeded in
+/// A full rebuild of every CRM read model (the daemon's blue/green rebuild, two read models at a
+/// time as the <c>rebuild</c> verb runs it, and each one alone) over a store of <c>--scale</c> events seeded in
 /// bulk; beside it the ceilings: reading the whole log through the catch-up read with no
 /// projection work, and a plain binary COPY of one row per event.
 /// </summary>
@@ -17,6 +17,7 @@ internal sealed class RebuildSuite : ISuite
     private const long DefaultScale = 1_000_000;
     private const double GoalEventsPerSecond = 50_000;
     private const int SeedDays = 180;
+    private const int RebuildVerbParallel = Crm.Api.Cli.RebuildVerb.DefaultParallel;
 
     public string Name => "rebuild";
 
@@ -62,14 +63,24 @@ internal sealed class RebuildSuite : ISuite
         }
         var rebuildTime = TimeSpan.FromTicks(results.Sum(r => r.Elapsed.Ticks));
         var perSecond = events / rebuildTime.TotalSeconds;
+
+        // The rebuild verb's default: two read models at a time (each keeps about one server core busy).
+        var (parallelTime, parallelWaits, parallelCpu) = await RebuildInParallelAsync(crm, RebuildVerbParallel);
+        var parallelPerSecond = events / parallelTime.TotalSeconds;
         report.Add(
-            string.Create(CultureInfo.InvariantCulture, $"full rebuild, {results.Count} read models, {events:#,0} events"),
-            perSecond,
+            string.Create(CultureInfo.InvariantCulture, $"full rebuild, {results.Count} read models, {RebuildVerbParallel} at a time, {events:#,0} events"),
+            parallelPerSecond,
             "events/s",
             readPerSecond,
             goal: string.Create(CultureInfo.InvariantCulture, $"≥ {GoalEventsPerSecond:#,0} events/s"),
-            goalMet: perSecond >= GoalEventsPerSecond,
-            note: string.Create(CultureInfo.InvariantCulture, $"{rebuildTime.TotalSeconds:0.0} s for all read models one after the other; ceiling: the whole log read by the catch-up read alone"));
+            goalMet: parallelPerSecond >= GoalEventsPerSecond,
+            note: string.Create(CultureInfo.InvariantCulture, $"{parallelTime.TotalSeconds:0.0} s wall clock, as ./run.sh rebuild runs it (--parallel {RebuildVerbParallel}); client CPU {parallelCpu.TotalSeconds:0.0} s; {parallelWaits}; ceiling: the whole log read by the catch-up read alone"));
+        report.Add(
+            string.Create(CultureInfo.InvariantCulture, $"full rebuild, {results.Count} read models one after the other"),
+            perSecond,
+            "events/s",
+            readPerSecond,
+            note: string.Create(CultureInfo.InvariantCulture, $"{rebuildTime.TotalSeconds:0.0} s in all (the rows below); ceiling: the whole log read by the catch-up read alone"));
         foreach (var (name, applied, elapsed, waits, cpu) in results)
         {
             var rate = events / elapsed.TotalSeconds;
@@ -93,6 +104,26 @@ internal sealed class RebuildSuite : ISuite
         report.Context("suiteSeconds", total.Elapsed.TotalSeconds);
         await report.WriteAsync(options.OutputDirectory);
         Console.Error.WriteLine($"suite finished in {total.Elapsed.TotalSeconds:0} s");
+    }
+
+    private static async Task<(TimeSpan Elapsed, string Waits, TimeSpan ClientCpu)> RebuildInParallelAsync(CrmBench crm, int parallel)
+    {
+        var clock = Stopwatch.StartNew();
+        var ((_, waits), cpu) = await ClientCpu.MeasureAsync(() => WaitSampler.SampleAsync(crm.Database.DataSource, async () =>
+        {
+            await Parallel.ForEachAsync(crm.Registry.Names, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (name, ct) =>
+            {
+                var result = await crm.Daemon.RebuildAsync(name, cancellationToken: ct);
+                if (result.DeadLetters.Count > 0)
+                {
+                    throw new InvalidOperationException($"The rebuild of {name} left {result.DeadLetters.Count} dead letters.");
+                }
+            });
+            return true;
+        }));
+        var elapsed = clock.Elapsed;
+        Console.Error.WriteLine($"rebuilt every read model, {parallel} at a time, in {elapsed.TotalSeconds:0.0} s");
+        return (elapsed, waits, cpu);
     }
 
     private static async Task<(long Events, TimeSpan Elapsed)> ReadWholeLogAsync(CrmBench crm, int pageSize)

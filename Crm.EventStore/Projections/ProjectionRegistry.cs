@@ -72,6 +72,17 @@ public sealed partial class ProjectionRegistry
         }
     }
 
+    /// <summary>The tables a registered projection writes (and a rebuild replaces).</summary>
+    /// <exception cref="ArgumentException">No projection has that name.</exception>
+    public IReadOnlyList<ProjectionTable> TablesOf(string projection)
+    {
+        lock (_projections)
+        {
+            return _projections.FirstOrDefault(p => string.Equals(p.Name, projection, StringComparison.Ordinal))?.Tables
+                ?? throw new ArgumentException($"No projection is registered as '{projection}'.", nameof(projection));
+        }
+    }
+
     internal IReadOnlyList<RegisteredProjection> Snapshot()
     {
         lock (_projections)

@@ -47,6 +47,37 @@ public sealed class RebuildVerbTests(SeededDatabase database) : IClassFixture<Se
         Assert.Equal(original, await SubjectsAsync());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public async Task RebuildAll_OneAtATimeOrAllAtOnce_EndsWithTablesEqualToTheLiveOnes(int parallel)
+    {
+        var before = await ChecksumsAsync();
+        var consoles = new RecordingConsoles();
+
+        var exit = await RebuildVerb.RunAsync(CliTestKit.Configuration(database.ConnectionString), null, consoles.Consoles, CancellationToken.None, parallel);
+
+        Assert.True(exit == 0, consoles.Output + consoles.Errors);
+        Assert.Matches(@"  customer_timeline\s*│.*│\s*equal", consoles.Output);
+        Assert.Matches(@"  trend_daily\s*│.*│\s*equal", consoles.Output);
+        Assert.DoesNotContain("differs", consoles.Output, StringComparison.Ordinal);
+        Assert.Equal(before, await ChecksumsAsync());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    public async Task ParallelOutOfRange_IsRefused_NamingTheOption_AndRebuildsNothing(int parallel)
+    {
+        var consoles = new RecordingConsoles();
+
+        var exit = await RebuildVerb.RunAsync(CliTestKit.Configuration(database.ConnectionString), null, consoles.Consoles, CancellationToken.None, parallel);
+
+        Assert.Equal(CliErrors.Failed, exit);
+        Assert.Contains($"--parallel must be from 1 to 8; {parallel} is not.", consoles.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rebuilding", consoles.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnknownReadModel_IsRefused_NamingTheReadModels()
     {
