@@ -88,10 +88,14 @@ public sealed class AggregateHandler(IEventStore store, AggregateHandlerOptions?
             }
             catch (EventStoreConcurrencyException conflict)
             {
-                // The kept state is behind (or, after a restore, ahead of) the stream: load it whole next time.
-                _states.Forget(streamId, aggregate);
                 var wrongVersion = conflict as WrongExpectedVersionException
                     ?? new WrongExpectedVersionException(streamId, ExpectedVersion.Exactly(loaded.Version), loaded.Version);
+                // Another writer got ahead: the kept state stays, and the retry reads only their events.
+                // A stream behind the kept state (a restored database) or an unexplained conflict is loaded whole.
+                if (conflict is not WrongExpectedVersionException || wrongVersion.ActualVersion < loaded.Version)
+                {
+                    _states.Forget(streamId, aggregate);
+                }
                 if (expectedVersion is not null || attempt >= _options.MaxAttempts)
                 {
                     return Conflicted<TState, TError>(loaded, wrongVersion, attempt);
