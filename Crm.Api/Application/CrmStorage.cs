@@ -96,7 +96,7 @@ internal static class ApplicationSetup
         services.AddSingleton(projections);
         services.AddSingleton(sp => new PostgresEventStore(new EventStoreOptions
         {
-            DataSource = sp.GetRequiredService<NpgsqlDataSource>(),
+            DataSource = StoreOf(sp),
             Schema = storeSchema,
             Types = CrmEventTypes.CreateRegistry(),
             SerializerOptions = CrmJson.CreateEventOptions(),
@@ -109,6 +109,7 @@ internal static class ApplicationSetup
             new ProjectionDaemonOptions
             {
                 InstanceId = $"{Environment.MachineName}:{Environment.ProcessId}",
+                SessionDataSource = sp.GetRequiredService<NpgsqlDataSource>(),
                 Diagnostics = ProjectionLog(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Crm.Projections")),
             })));
         services.AddSingleton(sp => new ReadModelQueries(ReadsOf(sp), readSchema));
@@ -129,6 +130,10 @@ internal static class ApplicationSetup
         services.AddHostedService(sp => sp.GetRequiredService<ProjectionDaemonService>());
         return services;
     }
+
+    /// <summary>The data source for the event store's appends and reads when the host registers one (see <c>AddCrmDatabase</c>), else the service's.</summary>
+    private static NpgsqlDataSource StoreOf(IServiceProvider services) =>
+        services.GetKeyedService<NpgsqlDataSource>(Hosting.CrmDatabase.StoreKey) ?? services.GetRequiredService<NpgsqlDataSource>();
 
     /// <summary>The data source for read-model queries when the host registers one (see <c>AddCrmDatabase</c>), else the service's.</summary>
     private static NpgsqlDataSource ReadsOf(IServiceProvider services) =>

@@ -18,6 +18,9 @@ public static class CrmDatabase
     /// <summary>The service key of the data source for read-model queries.</summary>
     public const string ReadsKey = "crm.reads";
 
+    /// <summary>The service key of the data source the event store appends and reads through (see <see cref="CreateStoreDataSource"/>).</summary>
+    public const string StoreKey = "crm.store";
+
     public static string ResolveConnectionString(IConfiguration configuration, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -46,7 +49,8 @@ public static class CrmDatabase
     /// <summary>
     /// Registers the service's <see cref="NpgsqlDataSource"/> (see <see cref="CreateDataSource"/>)
     /// and, under <see cref="ReadsKey"/>, the one the read models are queried through
-    /// (see <see cref="CreateReadDataSource"/>).
+    /// (see <see cref="CreateReadDataSource"/>) and, under <see cref="StoreKey"/>, the one the event
+    /// store appends and reads through (see <see cref="CreateStoreDataSource"/>).
     /// </summary>
     public static IServiceCollection AddCrmDatabase(this IServiceCollection services)
     {
@@ -59,6 +63,7 @@ public static class CrmDatabase
         });
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<ResolvedConnectionString>().Value));
         services.AddKeyedSingleton(ReadsKey, (sp, _) => CreateReadDataSource(sp.GetRequiredService<ResolvedConnectionString>().Value));
+        services.AddKeyedSingleton(StoreKey, (sp, _) => CreateStoreDataSource(sp.GetRequiredService<ResolvedConnectionString>().Value));
         return services;
     }
 
@@ -84,6 +89,17 @@ public static class CrmDatabase
     /// its own, with the same <c>Max Pool Size</c>.
     /// </summary>
     public static NpgsqlDataSource CreateReadDataSource(string connectionString) => Build(connectionString, resetOnClose: false);
+
+    /// <summary>
+    /// The data source the event store appends and reads through, its projection daemon included:
+    /// as <see cref="CreateDataSource"/>, without the reset of reused connections. A command takes a
+    /// pooled connection two or three times (the stream's tail, the append with the inline read
+    /// models, the notification) and the daemon several times per batch, and each reset is seven
+    /// statements. The store's statements leave no session state (its locks are transaction locks);
+    /// the daemon's connections that do hold session state (leadership locks, LISTEN, rebuild guards)
+    /// come from the resetting data source (<c>ProjectionDaemonOptions.SessionDataSource</c>).
+    /// </summary>
+    public static NpgsqlDataSource CreateStoreDataSource(string connectionString) => Build(connectionString, resetOnClose: false);
 
     private static NpgsqlDataSource Build(string connectionString, bool resetOnClose)
     {

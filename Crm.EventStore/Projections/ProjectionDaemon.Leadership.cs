@@ -33,7 +33,7 @@ public sealed partial class ProjectionDaemon
                 {
                     if (connection is null)
                     {
-                        connection = await _context.Store.DataSource.OpenConnectionAsync(stopping);
+                        connection = await _context.SessionDataSource.OpenConnectionAsync(stopping);
                         Volatile.Write(ref _lockProcessId, connection.ProcessID);
                     }
                     await using (var ping = new NpgsqlCommand("SELECT 1", connection))

@@ -24,7 +24,7 @@ public sealed partial class ProjectionDaemon
         {
             try
             {
-                await using var connection = await _context.Store.DataSource.OpenConnectionAsync(stopping);
+                await using var connection = await _context.SessionDataSource.OpenConnectionAsync(stopping);
                 connection.Notification += OnNotification;
                 await using (var listen = new NpgsqlCommand($"LISTEN \"{_context.Store.NotificationChannel}\"; LISTEN \"{_context.ControlChannel}\"", connection))
                 {

@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Crm.EventStore.Projections;
 
 /// <summary>How a <see cref="ProjectionDaemon"/> runs.</summary>
@@ -29,6 +31,16 @@ public sealed record ProjectionDaemonOptions
 
     /// <summary>How long a rebuild's swap waits for the locks on the live tables before it gives up and tries again (default 5 seconds).</summary>
     public TimeSpan SwapLockTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Where the daemon opens the connections that hold session state while they are open: the
+    /// leadership's advisory locks, the LISTEN for wake-ups, a rebuild's guard lock. These must come
+    /// from a data source that resets a pooled connection before reusing it (Npgsql's default), so a
+    /// lock or a LISTEN can never outlive its owner on a reused connection. Null (the default) uses
+    /// the store's data source; set it when the store's data source is built with
+    /// <c>No Reset On Close</c> to spare its appends and reads the reset.
+    /// </summary>
+    public NpgsqlDataSource? SessionDataSource { get; init; }
 
     /// <summary>Receives what the daemon reports (must not throw); null to drop it.</summary>
     public Action<ProjectionDiagnostic>? Diagnostics { get; init; }

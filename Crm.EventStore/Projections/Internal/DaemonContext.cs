@@ -1,4 +1,5 @@
 using Crm.EventStore.Postgres;
+using Npgsql;
 
 namespace Crm.EventStore.Projections.Internal;
 
@@ -45,6 +46,9 @@ internal sealed class DaemonContext(PostgresEventStore store, ProjectionStorage 
     public ProjectionStorage Storage => storage;
 
     public ProjectionDaemonOptions Options => options;
+
+    /// <summary>Connections that hold session state (locks, LISTEN) come from here; see <see cref="ProjectionDaemonOptions.SessionDataSource"/>.</summary>
+    public NpgsqlDataSource SessionDataSource => options.SessionDataSource ?? store.DataSource;
 
     /// <summary>The channel the daemon listens on for its own wake-ups (a resume, a swapped rebuild); the payload is a projection name.</summary>
     public string ControlChannel { get; } = $"{store.Schema}_projections";

@@ -26,7 +26,7 @@ internal sealed class RebuildGuard : IAsyncDisposable
     public static async Task<RebuildGuard> AcquireAsync(DaemonContext context, string projection, CancellationToken cancellationToken)
     {
         var key = context.RebuildKey(projection);
-        var connection = await context.Store.DataSource.OpenConnectionAsync(cancellationToken);
+        var connection = await context.SessionDataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection);

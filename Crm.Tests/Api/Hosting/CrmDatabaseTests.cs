@@ -54,6 +54,15 @@ public sealed class CrmDatabaseTests(PostgresDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task GivenTheStoreDataSource_WhenAConnectionIsReused_ThenItIsNotReset()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 1 }.ConnectionString;
+        await using var store = CrmDatabase.CreateStoreDataSource(connectionString);
+
+        Assert.Equal("1234ms", await TimeoutAfterReuseAsync(store));
+    }
+
+    [Fact]
     public async Task GivenNoResetOnCloseOff_WhenTheReadDataSourceIsMade_ThenConnectionsAreReset()
     {
         var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 1, NoResetOnClose = false }.ConnectionString;

@@ -130,6 +130,49 @@ public sealed class DaemonLeadershipTests(PostgresDatabase database) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task GivenAStorePoolThatDoesNotReset_WhenTheDaemonLeads_ThenItsLocksAndListenLiveOnTheSessionPool_AndMoveOnWhenItStops()
+    {
+        var (storeSchema, readSchema) = await CreateTablesAsync();
+        var projections = Names.ToDictionary(n => n, n => new CountingProjection(n, readSchema));
+        var registry = new ProjectionRegistry();
+        foreach (var projection in projections.Values)
+        {
+            registry.Async(projection, new AsyncProjectionOptions { BatchSize = 4 });
+        }
+        await using var storePool = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { NoResetOnClose = true, ApplicationName = "store-pool" }.ConnectionString);
+        await using var sessionPool = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = "session-pool" }.ConnectionString);
+        await using var store = new PostgresEventStore(new EventStoreOptions { DataSource = storePool, Schema = storeSchema, Types = Types(), AppendHooks = registry.AppendHooks });
+        var daemon = new ProjectionDaemon(store, registry, Options("instance-a") with { SessionDataSource = sessionPool });
+        await using var b = Start("instance-b", storeSchema, readSchema);
+        try
+        {
+            await daemon.StartAsync();
+            await EventuallyAsync(() => daemon.LeadingProjections.Count == Names.Length && daemon.ListenerProcessId != 0, "instance a runs every projection and listens");
+            await AppendItemsAsync(store, "cart-a", 8);
+            await daemon.WaitForCatchUpAsync(Deadline);
+
+            Assert.Equal("session-pool", await ApplicationOfAsync(daemon.LockProcessId));
+            Assert.Equal("session-pool", await ApplicationOfAsync(daemon.ListenerProcessId));
+            Assert.All(projections.Values, p => Assert.True(p.Calls > 0, "every projection ran"));
+
+            await daemon.StopAsync();
+            await b.Daemon.StartAsync();
+            await EventuallyAsync(() => b.Daemon.LeadingProjections.Count == Names.Length, "instance b runs every projection once a has stopped");
+        }
+        finally
+        {
+            await daemon.DisposeAsync();
+        }
+    }
+
+    private async Task<string?> ApplicationOfAsync(int processId)
+    {
+        await using var command = database.DataSource.CreateCommand("SELECT application_name FROM pg_stat_activity WHERE pid = $1");
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = processId });
+        return (string?)await command.ExecuteScalarAsync();
+    }
+
     private async Task<(string StoreSchema, string ReadSchema)> CreateTablesAsync()
     {
         var readSchema = ReadSchema();
