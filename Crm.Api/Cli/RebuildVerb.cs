@@ -102,25 +102,23 @@ internal static class RebuildVerb
             console.MarkupLineInterpolated($"Rebuilding {chosen.Length} read model(s) of schema {storage.ReadSchema.Name} from the event log in {storage.Where}.");
 
             var before = await tables.SnapshotAsync(cancellationToken);
-            var results = new (RebuildResult Result, IReadOnlyList<string> Tables)[chosen.Length];
+            IReadOnlyList<RebuildResult> rebuilt = [];
             await console.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .StartAsync(async context =>
                 {
-                    var tasks = chosen.Select(name => context.AddTask(Markup.Escape(name), maxValue: 1)).ToArray();
-                    // Read models have tables of their own, so their rebuilds and swaps never meet.
-                    await Parallel.ForEachAsync(
-                        Enumerable.Range(0, chosen.Length),
-                        new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
-                        async (i, ct) =>
-                        {
-                            var result = await daemon.RebuildAsync(chosen[i], new Reporter(tasks[i]), ct);
-                            tasks[i].Value = tasks[i].MaxValue;
-                            tasks[i].StopTask();
-                            results[i] = (result, [.. registry.TablesOf(chosen[i]).Select(t => t.Name).Order(StringComparer.Ordinal)]);
-                        });
+                    var tasks = chosen.ToDictionary(name => name, name => context.AddTask(Markup.Escape(name), maxValue: 1), StringComparer.Ordinal);
+                    rebuilt = await daemon.RebuildAsync(chosen, parallel, name => new Reporter(tasks[name]), cancellationToken);
+                    foreach (var task in tasks.Values)
+                    {
+                        task.Value = task.MaxValue;
+                        task.StopTask();
+                    }
                 });
+            var results = rebuilt
+                .Select(r => (Result: r, Tables: (IReadOnlyList<string>)[.. registry.TablesOf(r.Projection).Select(t => t.Name).Order(StringComparer.Ordinal)]))
+                .ToList();
             var after = await tables.SnapshotAsync(cancellationToken);
 
             var differing = Print(console, before, after, results);

@@ -111,14 +111,11 @@ internal sealed class RebuildSuite : ISuite
         var clock = Stopwatch.StartNew();
         var ((_, waits), cpu) = await ClientCpu.MeasureAsync(() => WaitSampler.SampleAsync(crm.Database.DataSource, async () =>
         {
-            await Parallel.ForEachAsync(crm.Registry.Names, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (name, ct) =>
+            var results = await crm.Daemon.RebuildAsync(crm.Registry.Names, parallel);
+            if (results.FirstOrDefault(r => r.DeadLetters.Count > 0) is { } failed)
             {
-                var result = await crm.Daemon.RebuildAsync(name, cancellationToken: ct);
-                if (result.DeadLetters.Count > 0)
-                {
-                    throw new InvalidOperationException($"The rebuild of {name} left {result.DeadLetters.Count} dead letters.");
-                }
-            });
+                throw new InvalidOperationException($"The rebuild of {failed.Projection} left {failed.DeadLetters.Count} dead letters.");
+            }
             return true;
         }));
         var elapsed = clock.Elapsed;

@@ -33,6 +33,45 @@ public sealed partial class ProjectionDaemon
     }
 
     /// <summary>
+    /// Rebuilds several projections as <see cref="RebuildAsync(string, IProgress{RebuildProgress}?, CancellationToken)"/>
+    /// does, up to <paramref name="maxParallel"/> at once: each replays the log on connections of its
+    /// own, and projections never share tables, so their swaps never wait for each other. A rebuild
+    /// keeps about one database core busy, so a small machine is used fully with two.
+    /// </summary>
+    /// <param name="projections">The projections' names; all are checked before any rebuild starts.</param>
+    /// <param name="maxParallel">How many rebuilds run at once (at least 1).</param>
+    /// <param name="progress">Gives each projection's progress receiver, or null for none.</param>
+    /// <param name="cancellationToken">Abandons the rebuilds still running (their live tables stay as they were).</param>
+    /// <returns>The results, in the order of <paramref name="projections"/>.</returns>
+    /// <exception cref="ArgumentException">A name is not a registered projection's.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxParallel"/> is below 1.</exception>
+    /// <exception cref="ProjectionException">
+    /// A rebuild failed: the ones not finished yet are abandoned (their live tables stay as they were);
+    /// the ones already swapped in stay.
+    /// </exception>
+    public async Task<IReadOnlyList<RebuildResult>> RebuildAsync(
+        IReadOnlyList<string> projections,
+        int maxParallel,
+        Func<string, IProgress<RebuildProgress>?>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(projections);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
+        var registered = projections.Select(Find).ToArray();
+        await InitializeAsync(cancellationToken);
+        var results = new RebuildResult[registered.Length];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, registered.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = maxParallel, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var projection = registered[i];
+                results[i] = await new Rebuilder(_context, projection, _filters[projection.Name], progress?.Invoke(projection.Name)).RebuildAsync(ct);
+            });
+        return results;
+    }
+
+    /// <summary>
     /// Replays the log into fresh copies of a projection's tables, as a rebuild does, and compares
     /// them with the live tables at one consistent point of the log (an async projection's checkpoint,
     /// or for an inline one the events committed at that moment), without changing anything live.

@@ -111,6 +111,34 @@ public sealed class RebuildTests(PostgresDatabase database) : IClassFixture<Post
     }
 
     [Fact]
+    public async Task RebuildOfSeveral_TwoAtATime_SwapsEachIn_AndAnUnknownNameRebuildsNothing()
+    {
+        var readSchema = ReadSchema();
+        var first = new CountingProjection("first", readSchema);
+        var second = new CountingProjection("second", readSchema);
+        var third = new CountingProjection("third", readSchema);
+        foreach (var p in new[] { first, second, third })
+        {
+            await p.CreateTablesAsync(database.DataSource);
+        }
+        var registry = new ProjectionRegistry().Async(first).Async(second).Async(third);
+        await using var store = Store(database, UniqueSchema(), registry);
+        await using var daemon = new ProjectionDaemon(store, registry, Options("several"));
+        await AppendItemsAsync(store, "cart", 30);
+        var before = await OidAsync(first.Applied);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => daemon.RebuildAsync(["first", "fourth"], 2));
+        Assert.Equal(before, await OidAsync(first.Applied));
+
+        var results = await daemon.RebuildAsync(["third", "first", "second"], 2);
+
+        Assert.Equal(["third", "first", "second"], results.Select(r => r.Projection));
+        Assert.All(results, r => Assert.Equal(30, r.EventsApplied));
+        Assert.NotEqual(before, await OidAsync(first.Applied));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => daemon.RebuildAsync(["first"], 0));
+    }
+
+    [Fact]
     public async Task Compare_ReportsTheFirstDifference_WhenRowsAreAlteredByHand_AndARebuildRepairsThem()
     {
         var projection = new CountingProjection("items", ReadSchema());
