@@ -13,8 +13,9 @@ namespace Crm.Messaging;
 /// </summary>
 public sealed class AggregateHandler(IEventStore store, AggregateHandlerOptions? options = null)
 {
-    private readonly AggregateHandlerOptions _options = options ?? new AggregateHandlerOptions();
-    private readonly AggregateStateCache _states = new((options ?? new AggregateHandlerOptions()).StateCacheCapacity);
+    private static readonly AggregateHandlerOptions Defaults = new();
+    private readonly AggregateHandlerOptions _options = options ?? Defaults;
+    private readonly AggregateStateCache _states = new((options ?? Defaults).StateCacheCapacity);
 
     /// <summary>How many streams' states are kept now (see <see cref="AggregateHandlerOptions.StateCacheCapacity"/>).</summary>
     internal int CachedStates => _states.Count;

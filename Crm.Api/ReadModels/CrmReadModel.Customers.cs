@@ -11,14 +11,7 @@ internal sealed partial class CrmReadModel
 {
     private const string CustomerList = "customer";
 
-    /// <summary>
-    /// The profiles of these customers (unknown ids are left out), in one statement: refund totals
-    /// and products come along as arrays, because each extra statement costs the database more than
-    /// the rows it returns. <paramref name="asOf"/> is "now" for the 30-day complaint count.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, CustomerProfile>> ProfilesAsync(IReadOnlyList<Guid> ids, DateTimeOffset asOf, CancellationToken cancellationToken)
-    {
-        await using var command = _dataSource.CreateCommand(Read("""
+    private const string ProfilesSql = """
             SELECT p.customer_id, status, p.name, emails, phones, address_line1, address_line2, postal_code, city, region, country,
                    language, segment, acquired_channel, preferred_channel, marketing_consent, contact_from, contact_to,
                    registered_at, erased_at, open_cases, contacts_total, last_contact_at, csat_sum, csat_count, last_nps,
@@ -39,9 +32,18 @@ internal sealed partial class CrmReadModel
                        array_agg(subscription ORDER BY purchased_on, product_id) AS subscriptions
                 FROM __schema__.customer_product x WHERE x.customer_id = p.customer_id) o ON true
             WHERE p.customer_id __match__
-            """.Replace("__match__", ids.Count == 1 ? "= $1" : "= ANY($1)", StringComparison.Ordinal)));
+            """;
+
+    /// <summary>
+    /// The profiles of these customers (unknown ids are left out), in one statement: refund totals
+    /// and products come along as arrays, because each extra statement costs the database more than
+    /// the rows it returns. <paramref name="asOf"/> is "now" for the 30-day complaint count.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, CustomerProfile>> ProfilesAsync(IReadOnlyList<Guid> ids, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
         // One id (a customer view) is compared as a scalar: PostgreSQL then settles on a cached
         // generic plan, while for "= ANY(array)" it keeps re-planning, which cost more than running it.
+        await using var command = _dataSource.CreateCommand(ids.Count == 1 ? _profileOfOne : _profilesOfMany);
         command.Parameters.Add(ids.Count == 1 ? Typed(NpgsqlDbType.Uuid, ids[0]) : UuidArray(ids));
         command.Parameters.Add(Typed(NpgsqlDbType.TimestampTz, Microseconds(asOf - ReadModelQueries.ComplaintWindow)));
         command.Parameters.Add(Typed(NpgsqlDbType.TimestampTz, Microseconds(asOf)));

@@ -14,6 +14,8 @@ internal sealed partial class CrmReadModel
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _readSchema;
     private readonly string _storeSchema;
+    private readonly string _profileOfOne;
+    private readonly string _profilesOfMany;
 
     /// <summary>Reads the read models in <paramref name="readSchema"/> and stream records in the event store's <paramref name="storeSchema"/>.</summary>
     public CrmReadModel(NpgsqlDataSource dataSource, ReadModelSchema readSchema, string storeSchema)
@@ -24,6 +26,8 @@ internal sealed partial class CrmReadModel
         _dataSource = dataSource;
         _readSchema = "\"" + readSchema.Name + "\"";
         _storeSchema = "\"" + storeSchema + "\"";
+        _profileOfOne = Read(ProfilesSql.Replace("__match__", "= $1", StringComparison.Ordinal));
+        _profilesOfMany = Read(ProfilesSql.Replace("__match__", "= ANY($1)", StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -11,7 +11,6 @@ internal sealed partial class InMemoryEventStore
         private readonly List<EventData> _data = [];
         private int _imported;
         private bool _pending;
-        private CachedFold? _fold;
 
         public Lock Gate { get; } = new();
 
@@ -133,21 +132,9 @@ internal sealed partial class InMemoryEventStore
                 }
             }
             var state = initial;
-            long version = 0;
-            var whole = upper == _events.Count;
-            // Only a fold of the whole stream is kept and reused: time travel folds from the start.
-            if (whole && _fold is { } cached && cached.Evolve.Equals(evolve) && cached.State is TState folded && Equals(cached.Initial, initial))
-            {
-                state = folded;
-                version = cached.Version;
-            }
-            for (var v = version + 1; v <= upper; v++)
+            for (var v = 1; v <= upper; v++)
             {
                 state = evolve(state, _events[(int)v - 1]);
-            }
-            if (whole)
-            {
-                _fold = new CachedFold(initial, evolve, state, upper);
             }
             return new AggregateResult<TState>(state, new StreamVersion(upper));
         }
@@ -157,7 +144,5 @@ internal sealed partial class InMemoryEventStore
             var ticks = time.UtcTicks;
             return new DateTimeOffset(ticks - (ticks % 10), TimeSpan.Zero);
         }
-
-        private sealed record CachedFold(object? Initial, Delegate Evolve, object? State, long Version);
     }
 }

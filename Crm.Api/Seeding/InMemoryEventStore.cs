@@ -62,9 +62,8 @@ internal sealed partial class InMemoryEventStore(EventTypeRegistry types, TimePr
     }
 
     /// <summary>
-    /// Folds the stream; the last fold of a stream is kept, so that the next fold with the same
-    /// initial state and function only applies the events appended since (states are immutable
-    /// values, as the deciders make them).
+    /// Folds the stream. Commands do not fold whole streams again and again: the aggregate handler
+    /// keeps each stream's state and reads only the events after it.
     /// </summary>
     public Task<AggregateResult<TState>> AggregateAsync<TState>(
         string streamId,

@@ -134,36 +134,22 @@ public sealed class DaemonLeadershipTests(PostgresDatabase database) : IClassFix
     public async Task GivenAStorePoolThatDoesNotReset_WhenTheDaemonLeads_ThenItsLocksAndListenLiveOnTheSessionPool_AndMoveOnWhenItStops()
     {
         var (storeSchema, readSchema) = await CreateTablesAsync();
-        var projections = Names.ToDictionary(n => n, n => new CountingProjection(n, readSchema));
-        var registry = new ProjectionRegistry();
-        foreach (var projection in projections.Values)
-        {
-            registry.Async(projection, new AsyncProjectionOptions { BatchSize = 4 });
-        }
-        await using var storePool = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { NoResetOnClose = true, ApplicationName = "store-pool" }.ConnectionString);
         await using var sessionPool = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = "session-pool" }.ConnectionString);
-        await using var store = new PostgresEventStore(new EventStoreOptions { DataSource = storePool, Schema = storeSchema, Types = Types(), AppendHooks = registry.AppendHooks });
-        var daemon = new ProjectionDaemon(store, registry, Options("instance-a") with { SessionDataSource = sessionPool });
+        var storePool = new NpgsqlConnectionStringBuilder(database.ConnectionString) { NoResetOnClose = true, ApplicationName = "store-pool" }.ConnectionString;
+        await using var a = Start("instance-a", storeSchema, readSchema, storePool, sessionPool);
         await using var b = Start("instance-b", storeSchema, readSchema);
-        try
-        {
-            await daemon.StartAsync();
-            await EventuallyAsync(() => daemon.LeadingProjections.Count == Names.Length && daemon.ListenerProcessId != 0, "instance a runs every projection and listens");
-            await AppendItemsAsync(store, "cart-a", 8);
-            await daemon.WaitForCatchUpAsync(Deadline);
+        await a.Daemon.StartAsync();
+        await EventuallyAsync(() => a.Daemon.LeadingProjections.Count == Names.Length && a.Daemon.ListenerProcessId != 0, "instance a runs every projection and listens");
+        await AppendItemsAsync(a.Store, "cart-a", 8);
+        await a.Daemon.WaitForCatchUpAsync(Deadline);
 
-            Assert.Equal("session-pool", await ApplicationOfAsync(daemon.LockProcessId));
-            Assert.Equal("session-pool", await ApplicationOfAsync(daemon.ListenerProcessId));
-            Assert.All(projections.Values, p => Assert.True(p.Calls > 0, "every projection ran"));
+        Assert.Equal("session-pool", await ApplicationOfAsync(a.Daemon.LockProcessId));
+        Assert.Equal("session-pool", await ApplicationOfAsync(a.Daemon.ListenerProcessId));
+        Assert.All(a.Projections.Values, p => Assert.True(p.Calls > 0, "every projection ran"));
 
-            await daemon.StopAsync();
-            await b.Daemon.StartAsync();
-            await EventuallyAsync(() => b.Daemon.LeadingProjections.Count == Names.Length, "instance b runs every projection once a has stopped");
-        }
-        finally
-        {
-            await daemon.DisposeAsync();
-        }
+        await a.Daemon.StopAsync();
+        await b.Daemon.StartAsync();
+        await EventuallyAsync(() => b.Daemon.LeadingProjections.Count == Names.Length, "instance b runs every projection once a has stopped");
     }
 
     private async Task<string?> ApplicationOfAsync(int processId)
@@ -183,7 +169,7 @@ public sealed class DaemonLeadershipTests(PostgresDatabase database) : IClassFix
         return (UniqueSchema(), readSchema);
     }
 
-    private Instance Start(string id, string storeSchema, string readSchema)
+    private Instance Start(string id, string storeSchema, string readSchema, string? connectionString = null, NpgsqlDataSource? sessionDataSource = null)
     {
         var projections = Names.ToDictionary(n => n, n => new CountingProjection(n, readSchema));
         var registry = new ProjectionRegistry();
@@ -191,8 +177,9 @@ public sealed class DaemonLeadershipTests(PostgresDatabase database) : IClassFix
         {
             registry.Async(projection, new AsyncProjectionOptions { BatchSize = 4 });
         }
-        var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        var dataSource = NpgsqlDataSource.Create(connectionString ?? database.ConnectionString);
         var store = new PostgresEventStore(new EventStoreOptions { DataSource = dataSource, Schema = storeSchema, Types = Types(), AppendHooks = registry.AppendHooks });
-        return new Instance { DataSource = dataSource, Store = store, Daemon = new ProjectionDaemon(store, registry, Options(id)), Projections = projections };
+        var options = Options(id) with { SessionDataSource = sessionDataSource };
+        return new Instance { DataSource = dataSource, Store = store, Daemon = new ProjectionDaemon(store, registry, options), Projections = projections };
     }
 }
